@@ -1,0 +1,57 @@
+package org.customersegmentation.engine;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import smile.clustering.CentroidClustering;
+import smile.clustering.KMeans;
+import smile.math.MathEx;
+
+/**
+ * Fits k-means with Smile (k-means++ seeding, BBD-tree Lloyd iterations), restarting several times and keeping
+ * the partition with the lowest inertia.
+ */
+public final class KMeansClusterer {
+
+    private KMeansClusterer() {
+    }
+
+    /**
+     * @param points     the rows to cluster, already scaled
+     * @param k          the number of clusters
+     * @param restarts   how many k-means++ starts to try
+     * @param seed       makes the outcome reproducible: the same points, k, restarts and seed give the same partition
+     */
+    public static Clustering fit(double[][] points, int k, int restarts, long seed) {
+        requireEnoughDistinctPoints(points, k);
+        // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
+        // makes the restarts below a deterministic sequence.
+        MathEx.setSeed(seed);
+        CentroidClustering<double[], double[]> best = null;
+        for (int run = 0; run < restarts; run++) {
+            CentroidClustering<double[], double[]> candidate = KMeans.fit(points, k, 100);
+            if (best == null || inertia(candidate) < inertia(best)) {
+                best = candidate;
+            }
+        }
+        return new Clustering(best.centers(), best.group(), best.proximity());
+    }
+
+    private static double inertia(CentroidClustering<double[], double[]> clustering) {
+        return Arrays.stream(clustering.proximity()).sum();
+    }
+
+    /** Smile's k-means++ seeding never ends when there are fewer distinct points than clusters. */
+    private static void requireEnoughDistinctPoints(double[][] points, int k) {
+        Set<List<Double>> distinct = new HashSet<>();
+        for (double[] point : points) {
+            distinct.add(Arrays.stream(point).boxed().toList());
+            if (distinct.size() >= k) {
+                return;
+            }
+        }
+        throw new EngineException("Cannot form " + k + " segments: the chosen features take only "
+                + distinct.size() + " distinct combinations of values. Choose a smaller k or other features.");
+    }
+}

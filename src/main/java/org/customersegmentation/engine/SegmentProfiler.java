@@ -1,0 +1,59 @@
+package org.customersegmentation.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Turns a clustering into segments numbered by size and described in the features' original units. */
+public final class SegmentProfiler {
+
+    private SegmentProfiler() {
+    }
+
+    public static SegmentationOutcome profile(FeatureMatrix original, PreparedFeatures prepared, Clustering clustering) {
+        int n = original.rowCount();
+        int k = clustering.k();
+        int[] sizes = new int[k];
+        for (int label : clustering.labels()) {
+            sizes[label]++;
+        }
+        // Largest first; equal sizes keep the clusterer's order so that numbering stays deterministic.
+        int[] bySize = IntStream.range(0, k).boxed()
+                .sorted(Comparator.comparingInt((Integer c) -> -sizes[c]).thenComparingInt(c -> c))
+                .mapToInt(Integer::intValue).toArray();
+        int[] segmentOfCluster = new int[k];
+        for (int segment = 0; segment < k; segment++) {
+            segmentOfCluster[bySize[segment]] = segment;
+        }
+
+        int[] assignments = new int[n];
+        double[] distances = new double[n];
+        for (int i = 0; i < n; i++) {
+            assignments[i] = segmentOfCluster[clustering.labels()[i]];
+            distances[i] = Math.sqrt(clustering.squaredDistances()[i]);
+        }
+
+        List<SegmentProfile> segments = new ArrayList<>(k);
+        for (int segment = 0; segment < k; segment++) {
+            int cluster = bySize[segment];
+            double[] centroid = prepared.toOriginalUnits(clustering.centroids()[cluster]);
+            segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
+                    memberStats(original, assignments, segment)));
+        }
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia());
+    }
+
+    private static List<FeatureStats> memberStats(FeatureMatrix original, int[] assignments, int segment) {
+        List<FeatureStats> stats = new ArrayList<>(original.featureCount());
+        for (int j = 0; j < original.featureCount(); j++) {
+            final int feature = j;
+            double[] values = IntStream.range(0, original.rowCount())
+                    .filter(i -> assignments[i] == segment)
+                    .mapToDouble(i -> original.rows()[i][feature])
+                    .toArray();
+            stats.add(FeatureStats.of(values));
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,14 @@
+package org.customersegmentation.engine;
+
+import java.util.List;
+
+/**
+ * Everything a segmentation produced.
+ *
+ * @param segments     ordered by segment number
+ * @param assignments  each row's segment number, in the input's row order
+ * @param distances    each row's Euclidean distance to its segment's centre, in the clustering space
+ * @param inertia      within-cluster sum of squared distances, in the clustering space
+ */
+public record SegmentationOutcome(List<SegmentProfile> segments, int[] assignments, double[] distances, double inertia) {
+}
