@@ -1,0 +1,105 @@
+package org.customersegmentation.storage;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes rows in COPY's text format: tab-separated fields, {@code \N} for NULL, backslash escapes. */
+public final class CopyTextWriter {
+
+    private final Writer out;
+    private boolean firstField = true;
+
+    public CopyTextWriter(Writer out) {
+        this.out = out;
+    }
+
+    public CopyTextWriter text(String value) throws IOException {
+        separate();
+        if (value == null) {
+            out.write("\\N");
+        } else {
+            out.write(escape(value));
+        }
+        return this;
+    }
+
+    public CopyTextWriter number(long value) throws IOException {
+        separate();
+        out.write(Long.toString(value));
+        return this;
+    }
+
+    public CopyTextWriter number(double value) throws IOException {
+        separate();
+        out.write(Double.toString(value));
+        return this;
+    }
+
+    /** A double precision[] whose NaN elements are written as NULL. */
+    public CopyTextWriter doubleArray(double[] values) throws IOException {
+        StringBuilder literal = new StringBuilder(values.length * 8).append('{');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append(Double.isNaN(values[i]) ? "NULL" : Double.toString(values[i]));
+        }
+        return text(literal.append('}').toString());
+    }
+
+    /** A text[] whose null elements are written as NULL; every other element is quoted. */
+    public CopyTextWriter textArray(String[] values) throws IOException {
+        StringBuilder literal = new StringBuilder().append('{');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            if (values[i] == null) {
+                literal.append("NULL");
+            } else {
+                literal.append('"');
+                for (char c : values[i].toCharArray()) {
+                    if (c == '"' || c == '\\') {
+                        literal.append('\\');
+                    }
+                    literal.append(c);
+                }
+                literal.append('"');
+            }
+        }
+        return text(literal.append('}').toString());
+    }
+
+    public void endRow() throws IOException {
+        out.write('\n');
+        firstField = true;
+    }
+
+    private void separate() throws IOException {
+        if (!firstField) {
+            out.write('\t');
+        }
+        firstField = false;
+    }
+
+    static String escape(String value) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String replacement = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            if (escaped != null) {
+                escaped.append(replacement != null ? replacement : String.valueOf(c));
+            }
+        }
+        return escaped == null ? value : escaped.toString();
+    }
+}
