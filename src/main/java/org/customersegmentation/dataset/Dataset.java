@@ -1,0 +1,79 @@
+package org.customersegmentation.dataset;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "dataset")
+class Dataset {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "row_count", nullable = false)
+    private int rowCount;
+
+    @Column(name = "id_column")
+    private String idColumn;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "dataset_column", joinColumns = @JoinColumn(name = "dataset_id"))
+    @OrderColumn(name = "position")
+    private List<DatasetColumn> columns = new ArrayList<>();
+
+    protected Dataset() {
+    }
+
+    Dataset(UUID id, String tenantId, String name, int rowCount, String idColumn, Instant createdAt, List<DatasetColumn> columns) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.name = name;
+        this.rowCount = rowCount;
+        this.idColumn = idColumn;
+        this.createdAt = createdAt;
+        this.columns = new ArrayList<>(columns);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int rowCount() {
+        return rowCount;
+    }
+
+    String idColumn() {
+        return idColumn;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    List<DatasetColumn> columns() {
+        return List.copyOf(columns);
+    }
+}

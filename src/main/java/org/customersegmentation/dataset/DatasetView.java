@@ -1,0 +1,23 @@
+package org.customersegmentation.dataset;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * @param idColumn the header of the customer-ID column, or null when customers are numbered by row
+ * @param columns  every column but the ID column
+ */
+record DatasetView(UUID id, String name, int rowCount, String idColumn, Instant createdAt, List<ColumnView> columns) {
+
+    /** @param missing how many customers have no value in this column */
+    record ColumnView(String name, ColumnType type, int missing) {
+    }
+
+    static DatasetView of(Dataset dataset) {
+        return new DatasetView(dataset.id(), dataset.name(), dataset.rowCount(), dataset.idColumn(), dataset.createdAt(),
+                dataset.columns().stream()
+                        .map(column -> new ColumnView(column.name(), column.type(), column.missingCount()))
+                        .toList());
+    }
+}

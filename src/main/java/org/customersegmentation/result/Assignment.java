@@ -1,0 +1,8 @@
+package org.customersegmentation.result;
+
+/**
+ * @param rowNumber 1-based position of the customer in its dataset
+ * @param distance  Euclidean distance to the segment centre, in the clustering space
+ */
+public record Assignment(int rowNumber, int segment, double distance) {
+}

@@ -1,0 +1,95 @@
+package org.customersegmentation.result;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.customersegmentation.engine.FeatureStats;
+import org.customersegmentation.engine.SegmentProfile;
+import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.storage.PostgresCopy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Segments, their feature summaries and the customers' assignments, written in bulk. */
+@Repository
+class ResultStore {
+
+    private final JdbcTemplate jdbc;
+    private final PostgresCopy copy;
+
+    ResultStore(JdbcTemplate jdbc, PostgresCopy copy) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+    }
+
+    void insert(UUID jobId, List<String> features, SegmentationOutcome outcome) {
+        jdbc.update("INSERT INTO segmentation_result (job_id, inertia) VALUES (?, ?)", jobId, outcome.inertia());
+        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share) VALUES (?, ?, ?, ?)",
+                outcome.segments(), outcome.segments().size(), (statement, segment) -> {
+                    statement.setObject(1, jobId);
+                    statement.setInt(2, segment.segment());
+                    statement.setInt(3, segment.size());
+                    statement.setDouble(4, segment.share());
+                });
+        List<Object[]> featureRows = new ArrayList<>();
+        for (SegmentProfile segment : outcome.segments()) {
+            for (int j = 0; j < features.size(); j++) {
+                FeatureStats stats = segment.stats().get(j);
+                featureRows.add(new Object[] {jobId, segment.segment(), j, features.get(j), segment.centroid()[j],
+                        orNull(stats.mean()), orNull(stats.std()), orNull(stats.min()), orNull(stats.max())});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, std, min, max) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
+        copy.copyIn("COPY segment_assignment (job_id, row_number, segment, distance) FROM STDIN", rows -> {
+            String job = jobId.toString();
+            for (int i = 0; i < outcome.assignments().length; i++) {
+                rows.text(job).number(i + 1).number(outcome.assignments()[i]).number(outcome.distances()[i]).endRow();
+            }
+        });
+    }
+
+    Optional<SegmentationResult> find(UUID jobId) {
+        List<Double> inertia = jdbc.queryForList("SELECT inertia FROM segmentation_result WHERE job_id = ?", Double.class, jobId);
+        if (inertia.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
+        jdbc.query("SELECT segment, size, share FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
+            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getInt(2), rs.getDouble(3),
+                    new LinkedHashMap<>(), new LinkedHashMap<>()));
+        }, jobId);
+        List<String> features = new ArrayList<>();
+        jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max FROM segment_feature "
+                + "WHERE job_id = ? ORDER BY segment, position", rs -> {
+            String feature = rs.getString(3);
+            if (rs.getInt(1) == 0) {
+                features.add(feature);
+            }
+            SegmentationResult.Segment segment = segments.get(rs.getInt(1));
+            segment.centroid().put(feature, rs.getDouble(4));
+            segment.features().put(feature, new SegmentationResult.FeatureSummary(
+                    rs.getObject(5, Double.class), rs.getObject(6, Double.class),
+                    rs.getObject(7, Double.class), rs.getObject(8, Double.class)));
+        }, jobId);
+        return Optional.of(new SegmentationResult(jobId, segments.size(), features,
+                new SegmentationResult.Metrics(inertia.getFirst()), List.copyOf(segments.values())));
+    }
+
+    List<Assignment> assignments(UUID jobId, long offset, int limit) {
+        return jdbc.query("SELECT row_number, segment, distance FROM segment_assignment WHERE job_id = ? "
+                        + "ORDER BY row_number LIMIT ? OFFSET ?",
+                (rs, i) -> new Assignment(rs.getInt(1), rs.getInt(2), rs.getDouble(3)), jobId, limit, offset);
+    }
+
+    long countAssignments(UUID jobId) {
+        return jdbc.queryForObject("SELECT count(*) FROM segment_assignment WHERE job_id = ?", Long.class, jobId);
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}

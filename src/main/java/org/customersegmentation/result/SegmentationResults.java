@@ -1,0 +1,40 @@
+package org.customersegmentation.result;
+
+import java.util.List;
+import java.util.UUID;
+import org.customersegmentation.engine.SegmentationOutcome;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The result module as other modules see it. */
+@Service
+public class SegmentationResults {
+
+    private final ResultStore store;
+
+    SegmentationResults(ResultStore store) {
+        this.store = store;
+    }
+
+    /** Joins the caller's transaction, so results land together with the job's final status or not at all. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void save(UUID jobId, List<String> features, SegmentationOutcome outcome) {
+        store.insert(jobId, features, outcome);
+    }
+
+    @Transactional(readOnly = true)
+    public SegmentationResult result(UUID jobId) {
+        return store.find(jobId).orElseThrow(() -> new IllegalStateException("No results stored for job " + jobId));
+    }
+
+    /** The customers' assignments in dataset row order. */
+    @Transactional(readOnly = true)
+    public Page<Assignment> assignments(UUID jobId, Pageable pageable) {
+        return new PageImpl<>(store.assignments(jobId, pageable.getOffset(), pageable.getPageSize()), pageable,
+                store.countAssignments(jobId));
+    }
+}

@@ -1,0 +1,75 @@
+package org.customersegmentation.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configured {@code tenant=key} pairs. Keys are kept only as SHA-256 digests and compared in constant time;
+ * every configured key is compared on every lookup so the time taken says nothing about which one matched.
+ */
+final class ApiKeys {
+
+    private record Entry(Tenant tenant, byte[] keyDigest) {
+    }
+
+    private final List<Entry> entries;
+
+    private ApiKeys(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** Parses {@code acme=3f9c...,globex=77ab...}; fails with a message naming what is wrong (never a key). */
+    static ApiKeys parse(String configured) {
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("No API keys are configured, so no one could call the API. "
+                    + "Set SEGMENTATION_API_KEYS to comma-separated tenant=key pairs, e.g. acme=<a long random key>.");
+        }
+        List<Entry> entries = new ArrayList<>();
+        Set<String> tenants = new HashSet<>();
+        Set<String> digests = new HashSet<>();
+        String[] pairs = configured.split(",");
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i].trim();
+            int equals = pair.indexOf('=');
+            String tenant = equals > 0 ? pair.substring(0, equals).trim() : "";
+            String key = equals > 0 ? pair.substring(equals + 1).trim() : "";
+            if (tenant.isEmpty() || key.isEmpty()) {
+                throw new IllegalStateException("SEGMENTATION_API_KEYS entry " + (i + 1) + " is not of the form tenant=key.");
+            }
+            byte[] digest = sha256(key);
+            if (!tenants.add(tenant)) {
+                throw new IllegalStateException("SEGMENTATION_API_KEYS names tenant '" + tenant + "' twice.");
+            }
+            if (!digests.add(new String(digest, StandardCharsets.ISO_8859_1))) {
+                throw new IllegalStateException("SEGMENTATION_API_KEYS gives the same key to two tenants (entry " + (i + 1) + ").");
+            }
+            entries.add(new Entry(new Tenant(tenant), digest));
+        }
+        return new ApiKeys(List.copyOf(entries));
+    }
+
+    Optional<Tenant> tenantFor(String presentedKey) {
+        byte[] presented = sha256(presentedKey);
+        Tenant match = null;
+        for (Entry entry : entries) {
+            if (MessageDigest.isEqual(presented, entry.keyDigest()) && match == null) {
+                match = entry.tenant();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.customersegmentation.segmentation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.result.SegmentationResults;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The transactions that move a job through its statuses on behalf of a worker. */
+@Service
+class JobLifecycle {
+
+    /** What a worker needs to run a job it has claimed. */
+    record ClaimedJob(UUID id, int attempt, EffectiveRequest request) {
+    }
+
+    private final SegmentationJobRepository jobs;
+    private final SegmentationResults results;
+    private final Clock clock;
+
+    JobLifecycle(SegmentationJobRepository jobs, SegmentationResults results, Clock clock) {
+        this.jobs = jobs;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    /**
+     * Marks the oldest queued job RUNNING for this worker; empty when nothing is queued. Always its own
+     * transaction, also when called right after another one commits.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Optional<ClaimedJob> claimNext() {
+        return jobs.lockOldestQueued().map(job -> {
+            job.start(now());
+            return new ClaimedJob(job.id(), job.attempt(), job.request());
+        });
+    }
+
+    /**
+     * Stores the results and marks the job SUCCEEDED in one transaction, provided the claim is still this
+     * worker's: results are written at most once per job.
+     */
+    @Transactional
+    void succeed(ClaimedJob claim, SegmentationOutcome outcome) {
+        SegmentationJob job = lockOwnClaim(claim);
+        results.save(job.id(), job.request().features(), outcome);
+        job.succeed(now());
+    }
+
+    @Transactional
+    void fail(ClaimedJob claim, String title, String detail) {
+        lockOwnClaim(claim).fail(title, detail, now());
+    }
+
+    private SegmentationJob lockOwnClaim(ClaimedJob claim) {
+        SegmentationJob job = jobs.lockById(claim.id())
+                .orElseThrow(() -> new LostClaimException("Job " + claim.id() + " no longer exists."));
+        if (job.status() != JobStatus.RUNNING || job.attempt() != claim.attempt()) {
+            throw new LostClaimException("Job " + claim.id() + " attempt " + claim.attempt() + " is no longer the running claim.");
+        }
+        return job;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The job was taken over or removed while this worker ran it; its outcome must be dropped. */
+    static class LostClaimException extends RuntimeException {
+        LostClaimException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.customersegmentation.segmentation;
+
+import java.util.UUID;
+
+/** Published when a job is inserted; after the insert commits, a worker is nudged instead of waiting for its poll. */
+record JobQueued(UUID jobId) {
+}

@@ -1,0 +1,45 @@
+package org.customersegmentation.segmentation;
+
+import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.engine.EngineException;
+import org.customersegmentation.engine.FeatureMatrix;
+import org.customersegmentation.engine.SegmentationEngine;
+import org.customersegmentation.engine.SegmentationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Runs one claimed job: reads its features, segments them, and records the outcome. */
+@Component
+class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final Datasets datasets;
+    private final JobLifecycle lifecycle;
+
+    JobRunner(Datasets datasets, JobLifecycle lifecycle) {
+        this.datasets = datasets;
+        this.lifecycle = lifecycle;
+    }
+
+    void run(JobLifecycle.ClaimedJob job) {
+        EffectiveRequest request = job.request();
+        long started = System.nanoTime();
+        try {
+            FeatureMatrix matrix = datasets.numericFeatures(request.datasetId(), request.features());
+            SegmentationOutcome outcome = SegmentationEngine.segment(matrix, request.k(), request.restarts(), request.seed());
+            lifecycle.succeed(job, outcome);
+            log.info("Job {} succeeded: {} customers, k={}, {} ms", job.id(), matrix.rowCount(), request.k(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (EngineException e) {
+            log.info("Job {} failed: {}", job.id(), e.getMessage());
+            lifecycle.fail(job, "Segmentation failed", e.getMessage());
+        } catch (JobLifecycle.LostClaimException e) {
+            log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Job {} failed unexpectedly", job.id(), e);
+            lifecycle.fail(job, "Internal error", "The job failed unexpectedly. It has been logged; please try again.");
+        }
+    }
+}

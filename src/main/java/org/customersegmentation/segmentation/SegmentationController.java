@@ -1,0 +1,55 @@
+package org.customersegmentation.segmentation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.customersegmentation.security.Tenant;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/segmentations")
+@Tag(name = "Segmentations", description = "k-means jobs that run in the background")
+class SegmentationController {
+
+    /** Seconds a client should wait before polling a job that is not finished. */
+    static final String POLL_AFTER_SECONDS = "2";
+
+    private final SegmentationService segmentations;
+
+    SegmentationController(SegmentationService segmentations) {
+        this.segmentations = segmentations;
+    }
+
+    @Operation(summary = "Start a segmentation job",
+            description = "Numeric features are imputed with the column median and standardized to z-scores, then "
+                    + "clustered with k-means (k-means++ seeding, several restarts). Answers at once; poll the job.")
+    @PostMapping
+    ResponseEntity<JobView> create(@AuthenticationPrincipal Tenant tenant, @Valid @RequestBody SegmentationRequest request) {
+        JobView job = segmentations.create(tenant, request);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/segmentations/" + job.id()))
+                .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS)
+                .body(job);
+    }
+
+    @Operation(summary = "A job's status", description = "While QUEUED or RUNNING the answer carries Retry-After.")
+    @GetMapping("/{id}")
+    ResponseEntity<JobView> get(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
+        JobView job = segmentations.get(tenant, id);
+        var response = ResponseEntity.ok();
+        if (!job.status().isFinished()) {
+            response.header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS);
+        }
+        return response.body(job);
+    }
+}

@@ -1,0 +1,140 @@
+package org.customersegmentation.segmentation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "segmentation_job")
+class SegmentationJob {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Column(name = "dataset_id", nullable = false)
+    private UUID datasetId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JobStatus status;
+
+    @Column(nullable = false)
+    private int k;
+
+    @Column(nullable = false)
+    private String[] features;
+
+    @Column(nullable = false)
+    private long seed;
+
+    @Column(nullable = false)
+    private int restarts;
+
+    /** How many times a worker has claimed the job; results are accepted only from the latest claim. */
+    @Column(nullable = false)
+    private int attempt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "error_title")
+    private String errorTitle;
+
+    @Column(name = "error_detail")
+    private String errorDetail;
+
+    protected SegmentationJob() {
+    }
+
+    SegmentationJob(UUID id, String tenantId, EffectiveRequest request, Instant createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.datasetId = request.datasetId();
+        this.k = request.k();
+        this.features = request.features().toArray(String[]::new);
+        this.seed = request.seed();
+        this.restarts = request.restarts();
+        this.status = JobStatus.QUEUED;
+        this.createdAt = createdAt;
+    }
+
+    void start(Instant now) {
+        moveTo(JobStatus.RUNNING);
+        attempt++;
+        startedAt = now;
+    }
+
+    void succeed(Instant now) {
+        moveTo(JobStatus.SUCCEEDED);
+        finishedAt = now;
+    }
+
+    void fail(String title, String detail, Instant now) {
+        moveTo(JobStatus.FAILED);
+        errorTitle = title;
+        errorDetail = detail;
+        finishedAt = now;
+    }
+
+    private void moveTo(JobStatus next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("Job " + id + " cannot go from " + status + " to " + next);
+        }
+        status = next;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID datasetId() {
+        return datasetId;
+    }
+
+    JobStatus status() {
+        return status;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    EffectiveRequest request() {
+        return new EffectiveRequest(datasetId, k, List.of(features), seed, restarts);
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
+    String errorTitle() {
+        return errorTitle;
+    }
+
+    String errorDetail() {
+        return errorDetail;
+    }
+}

@@ -1,0 +1,22 @@
+package org.customersegmentation.segmentation;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface SegmentationJobRepository extends JpaRepository<SegmentationJob, UUID> {
+
+    Optional<SegmentationJob> findByIdAndTenantId(UUID id, String tenantId);
+
+    /** The oldest queued job that no other worker holds, locked until the claiming transaction ends. */
+    @Query(value = "SELECT * FROM segmentation_job WHERE status = 'QUEUED' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+            nativeQuery = true)
+    Optional<SegmentationJob> lockOldestQueued();
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT j FROM SegmentationJob j WHERE j.id = :id")
+    Optional<SegmentationJob> lockById(UUID id);
+}

@@ -1,0 +1,45 @@
+package org.customersegmentation.segmentation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+import org.customersegmentation.result.SegmentationResult;
+import org.customersegmentation.security.Tenant;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/segmentations/{id}")
+@Tag(name = "Segmentations")
+class SegmentationResultController {
+
+    private final SegmentationService segmentations;
+
+    SegmentationResultController(SegmentationService segmentations) {
+        this.segmentations = segmentations;
+    }
+
+    @Operation(summary = "The segments of a SUCCEEDED job",
+            description = "Segments are numbered by size, largest first; centroids and feature summaries are in the "
+                    + "features' original units. 409 while the job has not succeeded.")
+    @GetMapping("/result")
+    SegmentationResult result(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
+        return segmentations.result(tenant, id);
+    }
+
+    @Operation(summary = "Each customer's segment", description = "In the dataset's row order. 409 while the job has not succeeded.")
+    @GetMapping("/assignments")
+    PagedModel<AssignmentView> assignments(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
+                                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                                           @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int size) {
+        return new PagedModel<>(segmentations.assignments(tenant, id, PageRequest.of(page, size)));
+    }
+}

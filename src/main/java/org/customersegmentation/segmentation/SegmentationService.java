@@ -1,0 +1,141 @@
+package org.customersegmentation.segmentation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.customersegmentation.dataset.ColumnType;
+import org.customersegmentation.dataset.DatasetSchema;
+import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.result.Assignment;
+import org.customersegmentation.result.SegmentationResult;
+import org.customersegmentation.result.SegmentationResults;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ConflictException;
+import org.customersegmentation.web.InvalidRequestException;
+import org.customersegmentation.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class SegmentationService {
+
+    static final int MAX_K = 100;
+    static final int DEFAULT_RESTARTS = 10;
+    private static final String TITLE = "Invalid segmentation request";
+
+    private final SegmentationJobRepository jobs;
+    private final Datasets datasets;
+    private final SegmentationResults results;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.results = results;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks the request against the dataset and queues the job; a worker picks it up once this commits. */
+    @Transactional
+    JobView create(Tenant tenant, SegmentationRequest request) {
+        DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
+        EffectiveRequest effective = new EffectiveRequest(dataset.id(), checkedK(request.k(), dataset),
+                checkedFeatures(request.features(), dataset),
+                request.seed() != null ? request.seed() : random.nextLong(),
+                request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS);
+        SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
+        events.publishEvent(new JobQueued(job.id()));
+        return JobView.of(job);
+    }
+
+    @Transactional(readOnly = true)
+    JobView get(Tenant tenant, UUID id) {
+        return JobView.of(find(tenant, id));
+    }
+
+    @Transactional(readOnly = true)
+    SegmentationResult result(Tenant tenant, UUID id) {
+        requireSucceeded(tenant, id);
+        return results.result(id);
+    }
+
+    /** Each customer's segment, in the dataset's row order. */
+    @Transactional(readOnly = true)
+    Page<AssignmentView> assignments(Tenant tenant, UUID id, Pageable pageable) {
+        SegmentationJob job = requireSucceeded(tenant, id);
+        Page<Assignment> assignments = results.assignments(id, pageable);
+        int[] rowNumbers = assignments.stream().mapToInt(Assignment::rowNumber).toArray();
+        Map<Integer, String> customerIds = datasets.customerIds(job.datasetId(), rowNumbers);
+        return assignments.map(assignment ->
+                new AssignmentView(customerIds.get(assignment.rowNumber()), assignment.segment(), assignment.distance()));
+    }
+
+    /** 409 naming the status unless the job has succeeded. */
+    private SegmentationJob requireSucceeded(Tenant tenant, UUID id) {
+        SegmentationJob job = find(tenant, id);
+        if (job.status() != JobStatus.SUCCEEDED) {
+            throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()
+                    + "; results exist only once it has SUCCEEDED.", Map.of("status", job.status()));
+        }
+        return job;
+    }
+
+    private SegmentationJob find(Tenant tenant, UUID id) {
+        return jobs.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new NotFoundException("segmentation", id));
+    }
+
+    private static int checkedK(int k, DatasetSchema dataset) {
+        int max = Math.min(MAX_K, dataset.rowCount());
+        if (k < 2 || k > max) {
+            throw new InvalidRequestException(TITLE, "k must be between 2 and " + max + " (the dataset has "
+                    + dataset.rowCount() + " customers), not " + k + ".", Map.of("parameter", "k"));
+        }
+        return k;
+    }
+
+    private static List<String> checkedFeatures(List<String> requested, DatasetSchema dataset) {
+        if (requested == null) {
+            List<String> numeric = dataset.numericColumns();
+            if (numeric.isEmpty()) {
+                throw new InvalidRequestException(TITLE, "The dataset has no NUMERIC columns to cluster on.");
+            }
+            return numeric;
+        }
+        if (requested.isEmpty()) {
+            throw new InvalidRequestException(TITLE, "features is empty: name at least one NUMERIC column, or leave it out to use them all.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String feature : requested) {
+            ColumnType type = dataset.columnTypes().get(feature);
+            if (type == null) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is not a column of the dataset.",
+                        Map.of("feature", String.valueOf(feature)));
+            }
+            if (type != ColumnType.NUMERIC) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is " + type
+                        + "; only NUMERIC columns can be features.", Map.of("feature", feature));
+            }
+            if (!seen.add(feature)) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is named twice.", Map.of("feature", feature));
+            }
+        }
+        return List.copyOf(requested);
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

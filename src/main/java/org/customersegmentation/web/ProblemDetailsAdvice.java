@@ -1,0 +1,95 @@
+package org.customersegmentation.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.DatabindException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves the API as {@code application/problem+json} (RFC 9457). Spring's own exceptions
+ * (malformed JSON, a malformed UUID in a path, validation, unsupported media type ...) are handled by the
+ * superclass; ours are mapped here.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.title(), e.getMessage(), e.properties());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.title(), e.getMessage(), e.properties());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        // Logged without the request body: customer data stays out of the logs.
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed to handle the request. It has been logged; please try again later.", Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; ", "", "."));
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, Map.of()),
+                headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON for this operation.";
+        if (e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = "Field '" + field + "' could not be read: " + databind.getOriginalMessage();
+        }
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, Map.of()),
+                headers, status, request);
+    }
+
+    /** Spring's own problems (bad JSON, type mismatches, 404s, 405s ...) carry no meaning beyond their status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(ProblemTypes.ABOUT_BLANK);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.forTitle(title));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+}
