@@ -1,9 +1,11 @@
 package org.customersegmentation.dataset;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -39,20 +42,27 @@ class DatasetController {
         this.datasets = datasets;
     }
 
-    @Operation(summary = "Upload customers as a CSV body",
-            description = "The first row is the header. Columns whose non-empty values are all numbers are NUMERIC, the "
-                    + "others CATEGORICAL; empty cells are missing values.")
+    @Operation(operationId = "uploadDataset", summary = "Upload customers as CSV",
+            description = "Send the CSV as the body (Content-Type: text/csv) or as the part named file of a "
+                    + "multipart/form-data form. The first row is the header. Columns whose non-empty values are all "
+                    + "numbers are NUMERIC, the others CATEGORICAL; empty cells are missing values. A rejected upload "
+                    + "stores nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))}))
+    @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
+    @ProblemResponses({400, 413, 415})
     @PostMapping(consumes = "text/csv")
     ResponseEntity<DatasetView> uploadCsv(
             @AuthenticationPrincipal Tenant tenant,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))) InputStream body,
+            @Parameter(hidden = true) InputStream body,
             @Parameter(description = "A name for the dataset") @RequestParam(defaultValue = "unnamed") String name,
             @Parameter(description = ID_COLUMN_HELP) @RequestParam(required = false) String idColumn) {
         return created(datasets.upload(tenant, name, idColumn, body));
     }
 
-    @Operation(summary = "Upload customers as a CSV file in a multipart form", description = "The part is named file.")
+    /** Documented together with {@link #uploadCsv}: OpenAPI has one operation per path and method. */
+    @Hidden
     @PostMapping(consumes = "multipart/form-data")
     ResponseEntity<DatasetView> uploadMultipart(
             @AuthenticationPrincipal Tenant tenant,
@@ -65,18 +75,24 @@ class DatasetController {
         }
     }
 
-    @Operation(summary = "One dataset")
+    @Operation(operationId = "getDataset", summary = "One dataset")
+    @ProblemResponses({400, 404})
     @GetMapping("/{id}")
     DatasetView get(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         return datasets.get(tenant, id);
     }
 
-    @Operation(summary = "The caller's datasets, newest first")
+    @Operation(operationId = "listDatasets", summary = "The caller's datasets, newest first")
+    @ProblemResponses(400)
     @GetMapping
     PagedModel<DatasetView> list(@AuthenticationPrincipal Tenant tenant,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
         return new PagedModel<>(datasets.list(tenant, PageRequest.of(page, size)));
+    }
+
+    /** The multipart form's shape, for the API description. */
+    record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
     }
 
     private static ResponseEntity<DatasetView> created(DatasetView dataset) {

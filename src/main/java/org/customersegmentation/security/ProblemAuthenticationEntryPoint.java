@@ -26,8 +26,8 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                 ? "Send your API key in the X-API-Key header."
                 : "The X-API-Key header does not match any configured key.";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setType(ProblemTypes.ABOUT_BLANK);
         problem.setTitle("Unauthorized");
+        problem.setType(ProblemTypes.forTitle(problem.getTitle()));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");

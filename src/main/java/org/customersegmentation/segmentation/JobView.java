@@ -1,5 +1,6 @@
 package org.customersegmentation.segmentation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 
 /** @param error what went wrong, when the job FAILED */
 record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
-               EffectiveRequest request, ProblemDetail error) {
+               EffectiveRequest request, @Schema(ref = "#/components/schemas/Problem") ProblemDetail error) {
 
     static JobView of(SegmentationJob job) {
         ProblemDetail error = null;

@@ -1,11 +1,13 @@
 package org.customersegmentation.segmentation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,9 +32,11 @@ class SegmentationController {
         this.segmentations = segmentations;
     }
 
-    @Operation(summary = "Start a segmentation job",
+    @Operation(operationId = "startSegmentation", summary = "Start a segmentation job",
             description = "Numeric features are imputed with the column median and standardized to z-scores, then "
                     + "clustered with k-means (k-means++ seeding, several restarts). Answers at once; poll the job.")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll")
+    @ProblemResponses({400, 404})
     @PostMapping
     ResponseEntity<JobView> create(@AuthenticationPrincipal Tenant tenant, @Valid @RequestBody SegmentationRequest request) {
         JobView job = segmentations.create(tenant, request);
@@ -42,7 +46,9 @@ class SegmentationController {
                 .body(job);
     }
 
-    @Operation(summary = "A job's status", description = "While QUEUED or RUNNING the answer carries Retry-After.")
+    @Operation(operationId = "getSegmentation", summary = "A job's status",
+            description = "While QUEUED or RUNNING the answer carries Retry-After.")
+    @ProblemResponses({400, 404})
     @GetMapping("/{id}")
     ResponseEntity<JobView> get(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         JobView job = segmentations.get(tenant, id);

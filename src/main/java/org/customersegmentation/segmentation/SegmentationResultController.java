@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,15 +28,17 @@ class SegmentationResultController {
         this.segmentations = segmentations;
     }
 
-    @Operation(summary = "The segments of a SUCCEEDED job",
+    @Operation(operationId = "getSegmentationResult", summary = "The segments of a SUCCEEDED job",
             description = "Segments are numbered by size, largest first; centroids and feature summaries are in the "
                     + "features' original units. 409 while the job has not succeeded.")
+    @ProblemResponses({400, 404, 409})
     @GetMapping("/result")
     SegmentationResult result(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         return segmentations.result(tenant, id);
     }
 
-    @Operation(summary = "Each customer's segment", description = "In the dataset's row order. 409 while the job has not succeeded.")
+    @Operation(operationId = "listAssignments", summary = "Each customer's segment", description = "In the dataset's row order. 409 while the job has not succeeded.")
+    @ProblemResponses({400, 404, 409})
     @GetMapping("/assignments")
     PagedModel<AssignmentView> assignments(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                                            @RequestParam(defaultValue = "0") @Min(0) int page,

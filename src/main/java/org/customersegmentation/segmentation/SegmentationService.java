@@ -88,7 +88,7 @@ class SegmentationService {
         SegmentationJob job = find(tenant, id);
         if (job.status() != JobStatus.SUCCEEDED) {
             throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()
-                    + "; results exist only once it has SUCCEEDED.", Map.of("status", job.status()));
+                    + "; results exist only once it has SUCCEEDED.", Map.of("jobStatus", job.status()));
         }
         return job;
     }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -75,14 +76,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 headers, status, request);
     }
 
-    /** Spring's own problems (bad JSON, type mismatches, 404s, 405s ...) carry no meaning beyond their status. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() == null) {
-            problem.setType(ProblemTypes.ABOUT_BLANK);
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
+                .sorted()
+                .collect(Collectors.joining("; ", "", "."));
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", detail, Map.of()),
+                headers, status, request);
+    }
+
+    /** Gives Spring's own problems (unsupported media type, type mismatches, 404s, 405s ...) a type too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getTitle() != null
+                && (problem.getType() == null || ProblemTypes.ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(ProblemTypes.forTitle(problem.getTitle()));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, Object> properties) {

@@ -4,12 +4,13 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * Problem {@code type} URIs (RFC 9457). They are tag URIs (RFC 4151): stable identifiers a client can switch on,
- * which do not pretend to be web pages. Problems with no meaning beyond their HTTP status use about:blank.
+ * Problem {@code type} URIs (RFC 9457), one per title. They are tag URIs (RFC 4151): stable identifiers a client
+ * can switch on, which do not pretend to be web pages. Every problem carries one, because a serialized
+ * about:blank is left out of the JSON and callers look for the member.
  */
 public final class ProblemTypes {
 
-    public static final URI ABOUT_BLANK = URI.create("about:blank");
+    static final URI ABOUT_BLANK = URI.create("about:blank");
     private static final String PREFIX = "tag:customer-segmentation,2026:problem:";
 
     private ProblemTypes() {

@@ -1,0 +1,17 @@
+package org.customersegmentation.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The error statuses an API operation can answer with, each documented as an application/problem+json response.
+ * 401 is added to every operation under /api without being listed.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ProblemResponses {
+
+    int[] value();
+}

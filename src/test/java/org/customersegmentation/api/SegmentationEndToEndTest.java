@@ -1,0 +1,142 @@
+package org.customersegmentation.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.customersegmentation.support.ApiClient;
+import org.customersegmentation.support.CustomerGroups;
+import org.customersegmentation.support.EndToEndTest;
+import org.customersegmentation.support.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@EndToEndTest
+class SegmentationEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient acme;
+
+    @BeforeEach
+    void setUp() {
+        acme = new ApiClient(port, Tenants.ACME_KEY);
+    }
+
+    @Test
+    void wellSeparatedGroupsComeBackAsExactlyTheirSegments() {
+        CustomerGroups groups = CustomerGroups.generate(7, new int[] {300, 120, 60}, 10);
+        String datasetId = acme.uploadDataset("groups", groups.csv());
+
+        String jobId = acme.startJob("""
+                {"datasetId": "%s", "k": 3, "features": ["age", "income", "score"], "seed": 42}""".formatted(datasetId));
+        JsonNode job = acme.awaitFinished(jobId);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("startedAt").isNull()).isFalse();
+        assertThat(job.get("finishedAt").isNull()).isFalse();
+
+        JsonNode result = acme.get("/api/v1/segmentations/" + jobId + "/result").json();
+        assertThat(result.get("k").asInt()).isEqualTo(3);
+        assertThat(result.get("metrics").get("inertia").asDouble()).isPositive();
+        // Segments are numbered by size, largest first, so segment g must be group g.
+        for (int group = 0; group < 3; group++) {
+            JsonNode segment = result.get("segments").get(group);
+            int size = new int[] {300, 120, 60}[group];
+            assertThat(segment.get("segment").asInt()).isEqualTo(group);
+            assertThat(segment.get("size").asInt()).isEqualTo(size);
+            assertThat(segment.get("share").asDouble()).isCloseTo(size / 480.0, within(1e-12));
+            for (int feature = 0; feature < 3; feature++) {
+                String name = CustomerGroups.FEATURES.get(feature);
+                double[] values = groups.values(group, feature);
+                JsonNode summary = segment.get("features").get(name);
+                assertThat(summary.get("mean").asDouble()).isCloseTo(CustomerGroups.mean(values), within(1e-6));
+                assertThat(summary.get("min").asDouble()).isEqualTo(Arrays.stream(values).min().orElseThrow());
+                assertThat(summary.get("max").asDouble()).isEqualTo(Arrays.stream(values).max().orElseThrow());
+                // The centre counts imputed medians; the members' summary counts present values only.
+                assertThat(segment.get("centroid").get(name).asDouble())
+                        .isCloseTo(groups.imputedMean(group, feature), within(1e-6));
+            }
+        }
+
+        Map<String, Integer> segmentOfCustomer = allAssignments(jobId);
+        assertThat(segmentOfCustomer).isEqualTo(groups.groupOfCustomer());
+    }
+
+    @Test
+    void theSameRequestAndSeedGiveTheSameSegments() {
+        CustomerGroups groups = CustomerGroups.generate(11, new int[] {90, 70, 50, 30}, 0);
+        String datasetId = acme.uploadDataset("repeatable", groups.csv());
+        String request = """
+                {"datasetId": "%s", "k": 4, "seed": 1234, "restarts": 3}""".formatted(datasetId);
+
+        String first = acme.startJob(request);
+        String second = acme.startJob(request);
+        acme.awaitFinished(first);
+        acme.awaitFinished(second);
+
+        assertThat(acme.get("/api/v1/segmentations/" + second + "/result").json().get("segments"))
+                .isEqualTo(acme.get("/api/v1/segmentations/" + first + "/result").json().get("segments"));
+        assertThat(allAssignments(second)).isEqualTo(allAssignments(first));
+    }
+
+    @Test
+    void defaultsAreFilledInAndRecorded() {
+        String datasetId = acme.uploadDataset("defaults", CustomerGroups.generate(3, new int[] {40, 20}, 0).csv());
+
+        var response = acme.postJson("/api/v1/segmentations", """
+                {"datasetId": "%s", "k": 2}""".formatted(datasetId));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/segmentations/" + response.json().get("id").asString());
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        JsonNode request = response.json().get("request");
+        assertThat(request.get("features").values()).extracting(JsonNode::asString).containsExactly("age", "income", "score");
+        assertThat(request.get("seed").isNumber()).isTrue();
+        assertThat(request.get("restarts").asInt()).isEqualTo(10);
+        assertThat(response.json().get("status").asString()).isEqualTo("QUEUED");
+
+        JsonNode job = acme.awaitFinished(response.json().get("id").asString());
+        assertThat(job.get("request")).isEqualTo(request);
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aJobTheDataCannotSatisfyFailsWithAProblemAndHasNoResults() {
+        String datasetId = acme.uploadDataset("identical", "id,spend\na,5\nb,5\nc,5\nd,5\ne,5\n");
+
+        JsonNode job = acme.awaitFinished(acme.startJob("""
+                {"datasetId": "%s", "k": 3, "seed": 1}""".formatted(datasetId)));
+
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        JsonNode error = job.get("error");
+        assertThat(error.get("title").asString()).isEqualTo("Segmentation failed");
+        assertThat(error.get("type").asString()).isNotBlank();
+        assertThat(error.get("detail").asString()).contains("1 distinct");
+        JsonNode problem = acme.get("/api/v1/segmentations/" + job.get("id").asString() + "/result").problem(409);
+        assertThat(problem.get("detail").asString()).contains("FAILED");
+        assertThat(problem.get("jobStatus").asString()).isEqualTo("FAILED");
+        acme.get("/api/v1/segmentations/" + job.get("id").asString() + "/assignments").problem(409);
+    }
+
+    private Map<String, Integer> allAssignments(String jobId) {
+        Map<String, Integer> segments = new HashMap<>();
+        int page = 0;
+        JsonNode body;
+        do {
+            body = acme.get("/api/v1/segmentations/" + jobId + "/assignments?size=150&page=" + page++).json();
+            for (JsonNode assignment : body.get("content")) {
+                assertThat(assignment.get("distance").asDouble()).isNotNegative();
+                segments.put(assignment.get("customerId").asString(), assignment.get("segment").asInt());
+            }
+        } while (page < body.get("page").get("totalPages").asInt());
+        assertThat(body.get("page").get("totalElements").asLong()).isEqualTo(segments.size());
+        return segments;
+    }
+
+}

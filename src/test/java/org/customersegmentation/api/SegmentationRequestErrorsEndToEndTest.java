@@ -1,0 +1,87 @@
+package org.customersegmentation.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.customersegmentation.support.ApiClient;
+import org.customersegmentation.support.EndToEndTest;
+import org.customersegmentation.support.Tenants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+@EndToEndTest
+class SegmentationRequestErrorsEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient acme;
+    String datasetId;
+
+    @BeforeEach
+    void setUp() {
+        acme = new ApiClient(port, Tenants.ACME_KEY);
+        datasetId = acme.uploadDataset("small", "id,age,income,region\na,20,10,north\nb,30,20,south\nc,40,30,north\n");
+    }
+
+    @Test
+    void kOutsideTwoToTheNumberOfCustomersIsRejected() {
+        assertThat(start("\"k\": 1").problem(400).get("detail").asString()).contains("k must be between 2 and 3");
+        assertThat(start("\"k\": 4").problem(400).get("parameter").asString()).isEqualTo("k");
+        assertThat(start("\"k\": null").problem(400).get("detail").asString()).isEqualTo("k must not be null.");
+    }
+
+    @Test
+    void featuresMustBeNumericColumnsOfTheDataset() {
+        JsonNode unknown = start("\"k\": 2, \"features\": [\"age\", \"height\"]").problem(400);
+        assertThat(unknown.get("detail").asString()).isEqualTo("Feature 'height' is not a column of the dataset.");
+        assertThat(unknown.get("feature").asString()).isEqualTo("height");
+
+        JsonNode categorical = start("\"k\": 2, \"features\": [\"region\"]").problem(400);
+        assertThat(categorical.get("detail").asString()).isEqualTo("Feature 'region' is CATEGORICAL; only NUMERIC columns can be features.");
+
+        assertThat(start("\"k\": 2, \"features\": [\"id\"]").problem(400).get("feature").asString()).isEqualTo("id");
+        assertThat(start("\"k\": 2, \"features\": []").problem(400).get("detail").asString()).contains("features is empty");
+        assertThat(start("\"k\": 2, \"features\": [\"age\", \"age\"]").problem(400).get("detail").asString()).contains("twice");
+    }
+
+    @Test
+    void malformedBodiesAreRejectedSayingWhichField() {
+        assertThat(acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"nope\", \"k\": 2}").problem(400)
+                .get("detail").asString()).startsWith("Field 'datasetId' could not be read");
+        acme.postJson("/api/v1/segmentations", "{not json").problem(400);
+        assertThat(acme.postJson("/api/v1/segmentations", "{\"k\": 2}").problem(400).get("detail").asString())
+                .isEqualTo("datasetId must not be null.");
+        assertThat(start("\"k\": 2, \"restarts\": 0").problem(400).get("detail").asString()).contains("restarts");
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreNotFoundAndBadRequest() {
+        acme.get("/api/v1/segmentations/not-a-uuid").problem(400);
+        acme.get("/api/v1/datasets/not-a-uuid").problem(400);
+        acme.get("/api/v1/segmentations/6f1c2b1e-0000-4000-8000-000000000000").problem(404);
+        acme.postJson("/api/v1/segmentations", """
+                {"datasetId": "6f1c2b1e-0000-4000-8000-000000000000", "k": 2}""").problem(404);
+    }
+
+    @Test
+    void aRejectedRequestQueuesNoJob() {
+        long jobs = jdbc.queryForObject("SELECT count(*) FROM segmentation_job WHERE dataset_id = ?::uuid", Long.class, datasetId);
+
+        start("\"k\": 9").problem(400);
+        start("\"k\": 2, \"features\": [\"region\"]").problem(400);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM segmentation_job WHERE dataset_id = ?::uuid", Long.class, datasetId))
+                .isEqualTo(jobs).isZero();
+    }
+
+    private ApiClient.Response start(String parameters) {
+        return acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + datasetId + "\", " + parameters + "}");
+    }
+}

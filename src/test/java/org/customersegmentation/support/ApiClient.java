@@ -1,0 +1,123 @@
+package org.customersegmentation.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the running service over HTTP with one tenant's API key (or none). */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
+
+    private final String baseUrl;
+    private final String apiKey;
+
+    public ApiClient(int port, String apiKey) {
+        this.baseUrl = "http://localhost:" + port;
+        this.apiKey = apiKey;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response postCsv(String path, String csv) {
+        return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    public Response postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postMultipart(String path, String fileName, String csv) {
+        String boundary = "----segmentation-test-boundary";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Uploads a CSV and returns the new dataset's id, failing the test unless it was created. */
+    public String uploadDataset(String name, String csv) {
+        Response response = postCsv("/api/v1/datasets?name=" + name, csv);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    /** Starts a job and returns its id, failing the test unless it was accepted. */
+    public String startJob(String requestJson) {
+        Response response = postJson("/api/v1/segmentations", requestJson);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("id").asString();
+    }
+
+    /** Polls the job until it has finished, and returns it. */
+    public JsonNode awaitFinished(String jobId) {
+        AtomicReference<JsonNode> job = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = get("/api/v1/segmentations/" + jobId);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            job.set(response.json());
+            return FINISHED.contains(response.json().get("status").asString());
+        });
+        return job.get();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            builder.header("X-API-Key", apiKey);
+        }
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP call failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        /** Asserts an RFC 9457 problem with this status, and returns it. */
+        public JsonNode problem(int expectedStatus) {
+            assertThat(status).as(body).isEqualTo(expectedStatus);
+            assertThat(contentType()).isEqualTo("application/problem+json");
+            JsonNode problem = json();
+            assertThat(problem.get("status").asInt()).isEqualTo(expectedStatus);
+            assertThat(problem.has("type")).as("type in " + body).isTrue();
+            assertThat(problem.has("title")).as("title in " + body).isTrue();
+            assertThat(problem.get("detail").asString()).isNotBlank();
+            return problem;
+        }
+    }
+}

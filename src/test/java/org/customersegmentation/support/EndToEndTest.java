@@ -1,0 +1,22 @@
+package org.customersegmentation.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole service on a random port against real PostgreSQL, called over real HTTP. Every end-to-end test uses
+ * the same properties, so they share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "segmentation.api-keys=" + Tenants.ACME + "=" + Tenants.ACME_KEY + "," + Tenants.GLOBEX + "=" + Tenants.GLOBEX_KEY
+                + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY,
+        "segmentation.worker.poll-interval=200ms"})
+@Import(PostgresForTests.class)
+public @interface EndToEndTest {
+}

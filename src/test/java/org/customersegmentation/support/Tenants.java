@@ -1,0 +1,16 @@
+package org.customersegmentation.support;
+
+/** The API keys the end-to-end tests configure. */
+public final class Tenants {
+
+    public static final String ACME = "acme";
+    public static final String ACME_KEY = "acme-test-key-0123456789";
+    public static final String GLOBEX = "globex";
+    public static final String GLOBEX_KEY = "globex-test-key-0123456789";
+    /** A tenant only the listing test writes to, so that it can count what it sees. */
+    public static final String INITECH = "initech";
+    public static final String INITECH_KEY = "initech-test-key-0123456789";
+
+    private Tenants() {
+    }
+}
