@@ -32,6 +32,7 @@ final class CsvDatasetParser {
         List<String> header = null;
         List<CsvRecord> records = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .detectBomHeader(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .ofCsvRecord(csv, StandardCharsets.UTF_8)) {

@@ -1,0 +1,74 @@
+package org.customersegmentation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KMeansClustererTest {
+
+    @Test
+    void fourPointsInTwoPairsHaveTheHandComputedCentresAndInertia() {
+        // pairs {(0,0),(0,2)} and {(10,0),(10,2)}: centres (0,1) and (10,1); every point is 1 away -> inertia 4
+        double[][] points = {{0, 0}, {10, 0}, {0, 2}, {10, 2}};
+
+        Clustering clustering = KMeansClusterer.fit(points, 2, 5, 1);
+
+        assertThat(clustering.labels()[0]).isEqualTo(clustering.labels()[2]).isNotEqualTo(clustering.labels()[1]);
+        assertThat(clustering.labels()[1]).isEqualTo(clustering.labels()[3]);
+        assertThat(clustering.centroids()[clustering.labels()[0]]).containsExactly(new double[] {0, 1}, within(1e-12));
+        assertThat(clustering.centroids()[clustering.labels()[1]]).containsExactly(new double[] {10, 1}, within(1e-12));
+        assertThat(clustering.squaredDistances()).containsOnly(1.0);
+        assertThat(clustering.inertia()).isCloseTo(4, within(1e-12));
+    }
+
+    @Test
+    void wellSeparatedBlobsAreFoundExactly() {
+        Random random = new Random(3);
+        double[][] centres = {{0, 0, 0}, {20, 0, 5}, {0, 25, -10}, {15, 15, 15}};
+        double[][] points = new double[400][];
+        int[] truth = new int[400];
+        for (int i = 0; i < points.length; i++) {
+            truth[i] = i % 4;
+            points[i] = Arrays.stream(centres[truth[i]]).map(c -> c + random.nextGaussian()).toArray();
+        }
+
+        Clustering clustering = KMeansClusterer.fit(points, 4, 10, 99);
+
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i < points.length; i++) {
+            pairs.add(truth[i] + "->" + clustering.labels()[i]);
+        }
+        assertThat(pairs).hasSize(4);
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePartitionAndAnotherSeedMayNot() {
+        Random random = new Random(5);
+        double[][] points = new double[300][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = new double[] {random.nextDouble(), random.nextDouble()};
+        }
+
+        Clustering first = KMeansClusterer.fit(points, 6, 3, 42);
+        Clustering second = KMeansClusterer.fit(points, 6, 3, 42);
+
+        assertThat(second.labels()).containsExactly(first.labels());
+        assertThat(second.centroids()).isDeepEqualTo(first.centroids());
+        assertThat(second.inertia()).isEqualTo(first.inertia());
+    }
+
+    @Test
+    void fewerDistinctPointsThanSegmentsIsRefusedInsteadOfLoopingForever() {
+        double[][] points = {{1, 1}, {1, 1}, {2, 2}, {1, 1}};
+
+        assertThatThrownBy(() -> KMeansClusterer.fit(points, 3, 1, 1))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("only 2 distinct combinations");
+    }
+}

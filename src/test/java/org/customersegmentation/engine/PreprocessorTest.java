@@ -1,0 +1,67 @@
+package org.customersegmentation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PreprocessorTest {
+
+    static final double NAN = Double.NaN;
+
+    @Test
+    void missingValuesBecomeTheMedianAndEveryColumnBecomesZScores() {
+        // column a: present 1, 2, 3 -> median 2; imputed 1, 2, 3, 2 -> mean 2, population variance 0.5
+        // column b: present 4, 8, 6 -> median 6; imputed 6, 4, 8, 6 -> mean 6, population variance 2
+        var matrix = new FeatureMatrix(List.of("a", "b"), new double[][] {{1, NAN}, {2, 4}, {3, 8}, {NAN, 6}});
+
+        PreparedFeatures prepared = Preprocessor.prepare(matrix);
+
+        assertThat(prepared.medians()).containsExactly(2, 6);
+        assertThat(prepared.centers()).containsExactly(2, 6);
+        assertThat(prepared.scales()).containsExactly(new double[] {Math.sqrt(0.5), Math.sqrt(2)}, within(1e-15));
+        assertThat(prepared.imputed()).isDeepEqualTo(new double[][] {{1, 6}, {2, 4}, {3, 8}, {2, 6}});
+        double r = 1 / Math.sqrt(0.5);
+        double s = 2 / Math.sqrt(2);
+        double[][] expected = {{-r, 0}, {0, -s}, {r, s}, {0, 0}};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(prepared.scaled()[i]).containsExactly(expected[i], within(1e-12));
+        }
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(Preprocessor.median(new double[] {4, NAN, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(Preprocessor.median(new double[] {5, NAN, 1, 3})).isEqualTo(3);
+        assertThat(Preprocessor.median(new double[] {NAN, NAN})).isNaN();
+    }
+
+    @Test
+    void aConstantFeatureStaysAtZeroInsteadOfDividingByZero() {
+        var prepared = Preprocessor.prepare(new FeatureMatrix(List.of("c"), new double[][] {{7}, {7}, {7}}));
+
+        assertThat(prepared.scales()).containsExactly(1);
+        assertThat(prepared.scaled()).isDeepEqualTo(new double[][] {{0}, {0}, {0}});
+    }
+
+    @Test
+    void aFeatureEveryCustomerIsMissingCannotBePrepared() {
+        var matrix = new FeatureMatrix(List.of("ok", "empty"), new double[][] {{1, NAN}, {2, NAN}});
+
+        assertThatThrownBy(() -> Preprocessor.prepare(matrix))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("Feature 'empty' has no values: every customer is missing it.");
+    }
+
+    @Test
+    void scaledPointsGoBackToOriginalUnits() {
+        var matrix = new FeatureMatrix(List.of("a", "b"), new double[][] {{10, 200}, {20, 100}, {60, 300}});
+        PreparedFeatures prepared = Preprocessor.prepare(matrix);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(prepared.toOriginalUnits(prepared.scaled()[i])).containsExactly(matrix.rows()[i], within(1e-9));
+        }
+    }
+}
