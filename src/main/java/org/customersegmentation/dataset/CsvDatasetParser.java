@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.customersegmentation.web.InvalidRequestException;
+import org.customersegmentation.web.PayloadTooLargeException;
 
 /**
  * Reads a CSV upload (first row = header) into a {@link ParsedDataset}, rejecting with a message that names the
@@ -48,6 +49,9 @@ final class CsvDatasetParser {
                 }
             }
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+                throw tooLarge;
+            }
             throw new InvalidRequestException(TITLE, "The CSV could not be parsed: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,10 +8,12 @@ import java.util.UUID;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 @Service
 class DatasetService {
@@ -21,11 +23,14 @@ class DatasetService {
     private final DatasetRepository datasets;
     private final DatasetRowStore rows;
     private final Clock clock;
+    private final DataSize maxUploadSize;
 
-    DatasetService(DatasetRepository datasets, DatasetRowStore rows, Clock clock) {
+    DatasetService(DatasetRepository datasets, DatasetRowStore rows, Clock clock,
+                   @Value("${segmentation.upload.max-size:200MB}") DataSize maxUploadSize) {
         this.datasets = datasets;
         this.rows = rows;
         this.clock = clock;
+        this.maxUploadSize = maxUploadSize;
     }
 
     /**
@@ -38,7 +43,7 @@ class DatasetService {
             throw new InvalidRequestException("Invalid dataset name",
                     "name must have between 1 and " + MAX_NAME_LENGTH + " characters.");
         }
-        ParsedDataset parsed = CsvDatasetParser.parse(csv, idColumn);
+        ParsedDataset parsed = CsvDatasetParser.parse(new SizeLimitedInputStream(csv, maxUploadSize), idColumn);
         var columns = parsed.columns().stream()
                 .map(column -> new DatasetColumn(column.name(), column.type(), column.missing(), column.arrayIndex()))
                 .toList();

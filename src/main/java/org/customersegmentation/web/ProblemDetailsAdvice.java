@@ -44,6 +44,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         // Logged without the request body: customer data stays out of the logs.
         log.error("Unexpected error", e);

@@ -140,6 +140,19 @@ class DatasetEndToEndTest {
     }
 
     @Test
+    void anUploadOverTheConfiguredSizeIsRejectedAsTooLarge() {
+        StringBuilder csv = new StringBuilder("id,note\n");
+        for (int i = 0; csv.length() <= 1024 * 1024; i++) {
+            csv.append(i).append(",some filler text to pass one megabyte quickly\n");
+        }
+        long datasets = count("dataset");
+
+        assertThat(acme.postCsv("/api/v1/datasets", csv.toString()).problem(413).get("detail").asString()).contains("1 MB");
+        acme.postMultipart("/api/v1/datasets", "big.csv", csv.toString()).problem(413);
+        assertThat(count("dataset")).isEqualTo(datasets);
+    }
+
+    @Test
     void anUnsupportedContentTypeIsRejected() {
         var response = acme.postJson("/api/v1/datasets", "[]");
 

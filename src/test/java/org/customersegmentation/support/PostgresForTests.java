@@ -17,7 +17,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresForTests {
 
-    static final String IMAGE = "postgres:17-alpine";
+    static final String IMAGE = "postgres:17.6-alpine";
 
     @Bean
     @ServiceConnection
