@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+
+# Build with the Maven wrapper on a JDK 25 image.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /workspace
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progress dependency:resolve
+COPY src/ src/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progress package -DskipTests \
+    && cp target/customer-segmentation-service-*.jar app.jar
+
+# Run on a JRE 25 image as an unprivileged user.
+FROM eclipse-temurin:25-jre
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system segmentation \
+    && useradd --system --gid segmentation --no-create-home --shell /usr/sbin/nologin segmentation
+WORKDIR /app
+COPY --from=build /workspace/app.jar app.jar
+USER segmentation
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD curl --fail --silent http://localhost:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
