@@ -3,6 +3,7 @@ package org.customersegmentation.dataset;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +35,9 @@ final class CsvDatasetParser {
         List<CsvRecord> records = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .detectBomHeader(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
+                // counted below, to answer with the line and both counts
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(csv, StandardCharsets.UTF_8)) {
             for (CsvRecord record : reader) {
                 if (header == null) {
