@@ -52,6 +52,12 @@ class JobLifecycle {
         job.succeed(now());
     }
 
+    /** Hands a claim this worker cannot run back to the queue. */
+    @Transactional
+    void release(ClaimedJob claim) {
+        lockOwnClaim(claim).requeue();
+    }
+
     @Transactional
     void fail(ClaimedJob claim, String title, String detail) {
         lockOwnClaim(claim).fail(title, detail, now());

@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -25,6 +26,7 @@ class JobWorker implements DisposableBean {
     private final JobRunner runner;
     private final Semaphore freeThreads;
     private final ThreadPoolTaskExecutor executor;
+    private volatile boolean accepting = true;
 
     JobWorker(JobLifecycle lifecycle, JobRunner runner, WorkerProperties properties) {
         this.lifecycle = lifecycle;
@@ -50,7 +52,7 @@ class JobWorker implements DisposableBean {
     }
 
     private void claimWhileThreadsAreFree() {
-        while (freeThreads.tryAcquire()) {
+        while (accepting && freeThreads.tryAcquire()) {
             Optional<JobLifecycle.ClaimedJob> claim;
             try {
                 claim = lifecycle.claimNext();
@@ -63,18 +65,27 @@ class JobWorker implements DisposableBean {
                 freeThreads.release();
                 return;
             }
-            executor.execute(() -> {
-                try {
-                    runner.run(claim.get());
-                } finally {
-                    freeThreads.release();
-                }
-            });
+            try {
+                executor.execute(() -> {
+                    try {
+                        runner.run(claim.get());
+                    } finally {
+                        freeThreads.release();
+                    }
+                });
+            } catch (TaskRejectedException e) {
+                // shutting down between the claim and the hand-over: another instance, or the next start, takes it
+                freeThreads.release();
+                lifecycle.release(claim.get());
+                return;
+            }
         }
     }
 
+    /** Stops claiming, then waits up to the shutdown grace for running jobs. */
     @Override
     public void destroy() {
+        accepting = false;
         executor.shutdown();
     }
 }

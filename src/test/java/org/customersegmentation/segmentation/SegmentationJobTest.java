@@ -34,4 +34,17 @@ class SegmentationJobTest {
         assertThatThrownBy(() -> new SegmentationJob(UUID.randomUUID(), "acme", request, now).succeed(now))
                 .hasMessageContaining("QUEUED to SUCCEEDED");
     }
+
+    @Test
+    void aReleasedClaimIsQueuedAgainAndTheNextClaimIsANewAttempt() {
+        SegmentationJob job = new SegmentationJob(UUID.randomUUID(), "acme", request, now);
+        job.start(now);
+
+        job.requeue();
+
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.startedAt()).isNull();
+        job.start(now);
+        assertThat(job.attempt()).isEqualTo(2);
+    }
 }
