@@ -1,6 +1,7 @@
 package org.customersegmentation;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -16,8 +17,9 @@ public class SegmentationServiceApplication {
         SpringApplication.run(SegmentationServiceApplication.class, args);
     }
 
+    /** Ticks in microseconds, the precision PostgreSQL keeps, so a time we answer with equals the one read back. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

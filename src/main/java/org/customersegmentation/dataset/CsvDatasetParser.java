@@ -43,6 +43,7 @@ final class CsvDatasetParser {
                 if (header == null) {
                     header = checkedHeader(record.getFields());
                 } else {
+                    rejectNulCharacters(record, header);
                     if (record.getFieldCount() != header.size()) {
                         throw invalid("Line " + record.getStartingLineNumber() + " has " + record.getFieldCount()
                                 + " fields but the header has " + header.size() + ".", record.getStartingLineNumber(), null);
@@ -67,8 +68,22 @@ final class CsvDatasetParser {
         return typed(header, records, idColumnIndex(header, requestedIdColumn));
     }
 
+    /** PostgreSQL text cannot hold U+0000, and no CRM value needs one. */
+    private static void rejectNulCharacters(CsvRecord record, List<String> header) {
+        for (int field = 0; field < record.getFieldCount(); field++) {
+            if (record.getField(field).indexOf('\0') >= 0) {
+                String column = field < header.size() ? header.get(field) : null;
+                throw invalid("Line " + record.getStartingLineNumber() + " has a NUL character"
+                        + (column == null ? "" : " in column '" + column + "'") + ".", record.getStartingLineNumber(), column);
+            }
+        }
+    }
+
     private static List<String> checkedHeader(List<String> fields) {
         List<String> header = fields.stream().map(String::trim).toList();
+        if (header.stream().anyMatch(name -> name.indexOf('\0') >= 0)) {
+            throw invalid("The header has a NUL character.", 1, null);
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).isEmpty()) {

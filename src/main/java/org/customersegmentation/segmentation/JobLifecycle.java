@@ -2,7 +2,6 @@ package org.customersegmentation.segmentation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.customersegmentation.engine.SegmentationOutcome;
@@ -73,7 +72,7 @@ class JobLifecycle {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return Instant.now(clock);
     }
 
     /** The job was taken over or removed while this worker ran it; its outcome must be dropped. */

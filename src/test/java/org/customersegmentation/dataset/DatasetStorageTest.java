@@ -2,8 +2,9 @@ package org.customersegmentation.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,30 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The dataset's storage against real PostgreSQL: COPY in, array subscripts out, tenants apart. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({PostgresForTests.class, PostgresCopy.class, DatasetRowStore.class, Datasets.class})
+@Import({PostgresForTests.class, PostgresCopy.class, DatasetRowStore.class, Datasets.class, DatasetService.class,
+        DatasetStorageTest.FixedClock.class})
 class DatasetStorageTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    DatasetService service;
 
     @Autowired
     DatasetRepository repository;
@@ -63,18 +80,13 @@ class DatasetStorageTest {
     void aDatasetIsFoundOnlyByItsOwnTenant() {
         UUID id = store("acme", CsvDatasetParserTest.parse("id,spend\na,1\nb,2\n"));
 
-        assertThat(repository.findByIdAndTenantId(id, "acme")).isPresent();
+        assertThat(repository.findByIdAndTenantId(id, "acme")).get()
+                .satisfies(dataset -> assertThat(dataset.createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z")));
         assertThat(repository.findByIdAndTenantId(id, "globex")).isEmpty();
         assertThat(datasets.schema(new Tenant("acme"), id).numericColumns()).containsExactly("spend");
     }
 
     private UUID store(String tenant, ParsedDataset parsed) {
-        var columns = parsed.columns().stream()
-                .map(column -> new DatasetColumn(column.name(), column.type(), column.missing(), column.arrayIndex()))
-                .toList();
-        Dataset dataset = repository.saveAndFlush(new Dataset(UUID.randomUUID(), tenant, "test", parsed.rowCount(),
-                parsed.idColumn(), Instant.now().truncatedTo(ChronoUnit.MICROS), columns));
-        rows.insert(dataset.id(), parsed);
-        return dataset.id();
+        return service.store(new Tenant(tenant), "test", parsed).id();
     }
 }

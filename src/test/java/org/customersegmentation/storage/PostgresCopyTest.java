@@ -1,0 +1,81 @@
+package org.customersegmentation.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.UUID;
+import org.customersegmentation.support.PostgresForTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** COPY against real PostgreSQL: it commits and rolls back with the transaction around it. */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({PostgresForTests.class, PostgresCopy.class})
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class PostgresCopyTest {
+
+    @Autowired
+    PostgresCopy copy;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void copiedRowsCommitWithTheTransaction() {
+        UUID dataset = UUID.randomUUID();
+
+        long copied = new TransactionTemplate(transactionManager).execute(status -> {
+            insertDataset(dataset);
+            return copy.copyIn(COPY_ROWS, rows -> writeRows(rows, dataset, 3));
+        });
+
+        assertThat(copied).isEqualTo(3);
+        assertThat(rowsOf(dataset)).isEqualTo(3);
+    }
+
+    @Test
+    void aFailureHalfWayThroughLeavesNeitherRowsNorTheDatasetAndTheConnectionUsable() {
+        UUID dataset = UUID.randomUUID();
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            insertDataset(dataset);
+            copy.copyIn(COPY_ROWS, rows -> {
+                writeRows(rows, dataset, 1000);
+                throw new IOException("client went away");
+            });
+        })).hasRootCauseMessage("client went away");
+
+        assertThat(rowsOf(dataset)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dataset WHERE id = ?", Long.class, dataset)).isZero();
+    }
+
+    static final String COPY_ROWS =
+            "COPY dataset_row (dataset_id, row_number, customer_id, numeric_values, categorical_values) FROM STDIN";
+
+    private void insertDataset(UUID id) {
+        jdbc.update("INSERT INTO dataset (id, tenant_id, name, row_count, created_at) VALUES (?, 'copy-test', 'copy', 0, now())", id);
+    }
+
+    private static void writeRows(CopyTextWriter rows, UUID dataset, int count) throws IOException {
+        for (int i = 1; i <= count; i++) {
+            rows.text(dataset.toString()).number(i).text("c" + i).doubleArray(new double[] {i}).textArray(new String[] {"x"}).endRow();
+        }
+    }
+
+    private long rowsOf(UUID dataset) {
+        return jdbc.queryForObject("SELECT count(*) FROM dataset_row WHERE dataset_id = ?", Long.class, dataset);
+    }
+}
