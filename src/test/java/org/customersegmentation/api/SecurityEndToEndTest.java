@@ -53,6 +53,13 @@ class SecurityEndToEndTest {
     }
 
     @Test
+    void aUrlTheFirewallRejectsStillGetsAProblem() {
+        var response = acme.get("/api/v1/datasets;jsessionid=x");
+
+        assertThat(response.problem(400).get("detail").asString()).contains("check the URL");
+    }
+
+    @Test
     void anotherTenantsDatasetAndJobAnswerExactlyLikeUnknownOnes() {
         String datasetId = acme.uploadDataset("private", "id,spend\na,1\nb,2\nc,30\nd,40\n");
         String jobId = acme.startJob("""
