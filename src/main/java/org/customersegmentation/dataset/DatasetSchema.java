@@ -5,11 +5,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What another module needs to know of a dataset to plan work on it. */
-public record DatasetSchema(UUID id, int rowCount, Map<String, ColumnType> columnTypes) {
+public record DatasetSchema(UUID id, int rowCount, Map<String, Column> columns) {
 
+    /** @param missing how many customers have no value in this column */
+    public record Column(ColumnType type, int missing) {
+    }
+
+    /** The NUMERIC columns that hold at least one value: what can be clustered on. */
     public List<String> numericColumns() {
-        return columnTypes.entrySet().stream()
-                .filter(column -> column.getValue() == ColumnType.NUMERIC)
+        return columns.entrySet().stream()
+                .filter(column -> column.getValue().type() == ColumnType.NUMERIC && column.getValue().missing() < rowCount)
                 .map(Map.Entry::getKey)
                 .toList();
     }

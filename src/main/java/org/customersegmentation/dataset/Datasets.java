@@ -27,9 +27,10 @@ public class Datasets {
     public DatasetSchema schema(Tenant tenant, UUID datasetId) {
         Dataset dataset = datasets.findByIdAndTenantId(datasetId, tenant.id())
                 .orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        dataset.columns().forEach(column -> types.put(column.name(), column.type()));
-        return new DatasetSchema(dataset.id(), dataset.rowCount(), types);
+        Map<String, DatasetSchema.Column> columns = new LinkedHashMap<>();
+        dataset.columns().forEach(column ->
+                columns.put(column.name(), new DatasetSchema.Column(column.type(), column.missingCount())));
+        return new DatasetSchema(dataset.id(), dataset.rowCount(), columns);
     }
 
     /** The named NUMERIC columns of every customer, in upload order. */

@@ -3,7 +3,6 @@ package org.customersegmentation.segmentation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +109,7 @@ class SegmentationService {
         if (requested == null) {
             List<String> numeric = dataset.numericColumns();
             if (numeric.isEmpty()) {
-                throw new InvalidRequestException(TITLE, "The dataset has no NUMERIC columns to cluster on.");
+                throw new InvalidRequestException(TITLE, "The dataset has no NUMERIC column with values to cluster on.");
             }
             return numeric;
         }
@@ -119,14 +118,18 @@ class SegmentationService {
         }
         Set<String> seen = new HashSet<>();
         for (String feature : requested) {
-            ColumnType type = dataset.columnTypes().get(feature);
-            if (type == null) {
+            DatasetSchema.Column column = dataset.columns().get(feature);
+            if (column == null) {
                 throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is not a column of the dataset.",
                         Map.of("feature", String.valueOf(feature)));
             }
-            if (type != ColumnType.NUMERIC) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is " + type
+            if (column.type() != ColumnType.NUMERIC) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is " + column.type()
                         + "; only NUMERIC columns can be features.", Map.of("feature", feature));
+            }
+            if (column.missing() == dataset.rowCount()) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' has no values: every customer is "
+                        + "missing it.", Map.of("feature", feature));
             }
             if (!seen.add(feature)) {
                 throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is named twice.", Map.of("feature", feature));
@@ -136,6 +139,6 @@ class SegmentationService {
     }
 
     private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return Instant.now(clock);
     }
 }

@@ -140,6 +140,28 @@ class DatasetEndToEndTest {
     }
 
     @Test
+    void aNulCharacterIsRejectedNamingItsLineAndColumnAndNothingIsStored() {
+        long datasets = count("dataset");
+
+        JsonNode problem = acme.postCsv("/api/v1/datasets", "id,note\n1,fine\n2,bad\u0000byte\n").problem(400);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("Line 3 has a NUL character in column 'note'.");
+        assertThat(problem.get("column").asString()).isEqualTo("note");
+        assertThat(count("dataset")).isEqualTo(datasets);
+    }
+
+    @Test
+    void aColumnWithNoValuesIsNotADefaultFeatureAndCannotBeNamedAsOne() {
+        String datasetId = acme.uploadDataset("blank", "id,age,blank\n1,20,\n2,30,\n3,40,\n");
+
+        var job = acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + datasetId + "\", \"k\": 2}");
+        assertThat(job.json().get("request").get("features").toString()).isEqualTo("[\"age\"]");
+        assertThat(acme.postJson("/api/v1/segmentations",
+                "{\"datasetId\": \"" + datasetId + "\", \"k\": 2, \"features\": [\"blank\"]}").problem(400)
+                .get("detail").asString()).isEqualTo("Feature 'blank' has no values: every customer is missing it.");
+    }
+
+    @Test
     void anUploadOverTheConfiguredSizeIsRejectedAsTooLarge() {
         StringBuilder csv = new StringBuilder("id,note\n");
         for (int i = 0; csv.length() <= 1024 * 1024; i++) {
