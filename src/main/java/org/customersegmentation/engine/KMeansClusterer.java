@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import smile.clustering.BBDTree;
 import smile.clustering.CentroidClustering;
+import smile.clustering.Clustering.Options;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 
@@ -13,6 +15,8 @@ import smile.math.MathEx;
  * the partition with the lowest inertia.
  */
 public final class KMeansClusterer {
+
+    private static final int MAX_ITERATIONS = 100;
 
     private KMeansClusterer() {
     }
@@ -28,9 +32,12 @@ public final class KMeansClusterer {
         // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
         // makes the restarts below a deterministic sequence.
         MathEx.setSeed(seed);
+        // The BBD tree depends on the points only: build it once and share it between the restarts.
+        BBDTree tree = new BBDTree(points);
+        Options options = new Options(k, MAX_ITERATIONS);
         CentroidClustering<double[], double[]> best = null;
         for (int run = 0; run < restarts; run++) {
-            CentroidClustering<double[], double[]> candidate = KMeans.fit(points, k, 100);
+            CentroidClustering<double[], double[]> candidate = KMeans.fit(tree, points, options);
             if (best == null || inertia(candidate) < inertia(best)) {
                 best = candidate;
             }

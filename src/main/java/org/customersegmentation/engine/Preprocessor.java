@@ -17,7 +17,6 @@ public final class Preprocessor {
         double[] medians = new double[d];
         double[] centers = new double[d];
         double[] scales = new double[d];
-        double[][] imputed = new double[n][d];
         double[][] scaled = new double[n][d];
 
         for (int j = 0; j < d; j++) {
@@ -28,25 +27,25 @@ public final class Preprocessor {
             }
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                double value = Double.isNaN(column[i]) ? medians[j] : column[i];
-                imputed[i][j] = value;
-                sum += value;
+                if (Double.isNaN(column[i])) {
+                    column[i] = medians[j];
+                }
+                sum += column[i];
             }
             double mean = sum / n;
             double squares = 0;
-            for (int i = 0; i < n; i++) {
-                double deviation = imputed[i][j] - mean;
-                squares += deviation * deviation;
+            for (double value : column) {
+                squares += (value - mean) * (value - mean);
             }
             double std = Math.sqrt(squares / n);
             centers[j] = mean;
             // A constant feature carries no information; a scale of 1 keeps it at 0 instead of dividing by zero.
             scales[j] = std > 0 ? std : 1;
             for (int i = 0; i < n; i++) {
-                scaled[i][j] = (imputed[i][j] - mean) / scales[j];
+                scaled[i][j] = (column[i] - mean) / scales[j];
             }
         }
-        return new PreparedFeatures(imputed, scaled, medians, centers, scales);
+        return new PreparedFeatures(scaled, medians, centers, scales);
     }
 
     /** The median of the non-missing values, or NaN when every value is missing. */

@@ -69,20 +69,30 @@ class SegmentationEndToEndTest {
     }
 
     @Test
-    void theSameRequestAndSeedGiveTheSameSegments() {
-        CustomerGroups groups = CustomerGroups.generate(11, new int[] {90, 70, 50, 30}, 0);
-        String datasetId = acme.uploadDataset("repeatable", groups.csv());
+    void theSameRequestAndSeedGiveTheSameSegmentsAndAnotherSeedOtherOnes() {
+        // Uniform points have no natural segments, so the seed decides where k-means settles.
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder csv = new StringBuilder("id,x,y\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append(i).append(',').append(random.nextDouble()).append(',').append(random.nextDouble()).append('\n');
+        }
+        String datasetId = acme.uploadDataset("uniform", csv.toString());
         String request = """
-                {"datasetId": "%s", "k": 4, "seed": 1234, "restarts": 3}""".formatted(datasetId);
+                {"datasetId": "%s", "k": 6, "seed": %d, "restarts": 1}""";
 
-        String first = acme.startJob(request);
-        String second = acme.startJob(request);
+        String first = acme.startJob(request.formatted(datasetId, 1234));
+        String second = acme.startJob(request.formatted(datasetId, 1234));
+        String other = acme.startJob(request.formatted(datasetId, 99));
         acme.awaitFinished(first);
         acme.awaitFinished(second);
+        acme.awaitFinished(other);
 
+        JsonNode firstResult = acme.get("/api/v1/segmentations/" + first + "/result").json();
         assertThat(acme.get("/api/v1/segmentations/" + second + "/result").json().get("segments"))
-                .isEqualTo(acme.get("/api/v1/segmentations/" + first + "/result").json().get("segments"));
+                .isEqualTo(firstResult.get("segments"));
         assertThat(allAssignments(second)).isEqualTo(allAssignments(first));
+        assertThat(acme.get("/api/v1/segmentations/" + other + "/result").json().get("metrics"))
+                .isNotEqualTo(firstResult.get("metrics"));
     }
 
     @Test

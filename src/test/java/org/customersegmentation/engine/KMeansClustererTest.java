@@ -14,17 +14,18 @@ class KMeansClustererTest {
 
     @Test
     void fourPointsInTwoPairsHaveTheHandComputedCentresAndInertia() {
-        // pairs {(0,0),(0,2)} and {(10,0),(10,2)}: centres (0,1) and (10,1); every point is 1 away -> inertia 4
-        double[][] points = {{0, 0}, {10, 0}, {0, 2}, {10, 2}};
+        // pairs {(0,0),(0,4)} and {(10,0),(10,4)}: centres (0,2) and (10,2); every point is 2 away, squared 4,
+        // so the inertia is 16
+        double[][] points = {{0, 0}, {10, 0}, {0, 4}, {10, 4}};
 
         Clustering clustering = KMeansClusterer.fit(points, 2, 5, 1);
 
         assertThat(clustering.labels()[0]).isEqualTo(clustering.labels()[2]).isNotEqualTo(clustering.labels()[1]);
         assertThat(clustering.labels()[1]).isEqualTo(clustering.labels()[3]);
-        assertThat(clustering.centroids()[clustering.labels()[0]]).containsExactly(new double[] {0, 1}, within(1e-12));
-        assertThat(clustering.centroids()[clustering.labels()[1]]).containsExactly(new double[] {10, 1}, within(1e-12));
-        assertThat(clustering.squaredDistances()).containsOnly(1.0);
-        assertThat(clustering.inertia()).isCloseTo(4, within(1e-12));
+        assertThat(clustering.centroids()[clustering.labels()[0]]).containsExactly(new double[] {0, 2}, within(1e-12));
+        assertThat(clustering.centroids()[clustering.labels()[1]]).containsExactly(new double[] {10, 2}, within(1e-12));
+        assertThat(clustering.squaredDistances()).containsOnly(4.0);
+        assertThat(clustering.inertia()).isCloseTo(16, within(1e-12));
     }
 
     @Test
@@ -48,7 +49,7 @@ class KMeansClustererTest {
     }
 
     @Test
-    void theSameSeedGivesTheSamePartitionAndAnotherSeedMayNot() {
+    void theSameSeedGivesTheSamePartitionAndAnotherSeedADifferentOne() {
         Random random = new Random(5);
         double[][] points = new double[300][];
         for (int i = 0; i < points.length; i++) {
@@ -61,6 +62,8 @@ class KMeansClustererTest {
         assertThat(second.labels()).containsExactly(first.labels());
         assertThat(second.centroids()).isDeepEqualTo(first.centroids());
         assertThat(second.inertia()).isEqualTo(first.inertia());
+        // Uniform points have no natural partition, so with one start each, other seeds settle elsewhere.
+        assertThat(KMeansClusterer.fit(points, 6, 1, 43).inertia()).isNotEqualTo(KMeansClusterer.fit(points, 6, 1, 42).inertia());
     }
 
     @Test
