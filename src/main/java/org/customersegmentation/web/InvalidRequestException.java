@@ -1,31 +1,16 @@
 package org.customersegmentation.web;
 
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
-/**
- * The caller sent something we cannot use; answered as a 400 problem whose detail says what to fix.
- * {@code properties} become extension members of the problem (for example {@code line} and {@code column}).
- */
-public class InvalidRequestException extends RuntimeException {
-
-    private final String title;
-    private final Map<String, Object> properties;
+/** The caller sent something we cannot use; the detail says what to fix. */
+public class InvalidRequestException extends ApiException {
 
     public InvalidRequestException(String title, String detail, Map<String, Object> properties) {
-        super(detail);
-        this.title = title;
-        this.properties = Map.copyOf(properties);
+        super(HttpStatus.BAD_REQUEST, title, detail, properties);
     }
 
     public InvalidRequestException(String title, String detail) {
         this(title, detail, Map.of());
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Map<String, Object> properties() {
-        return properties;
     }
 }

@@ -1,9 +1,12 @@
 package org.customersegmentation.web;
 
-/** The request body is larger than the service accepts; answered as 413. */
-public class PayloadTooLargeException extends RuntimeException {
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** The request body is larger than the service accepts. */
+public class PayloadTooLargeException extends ApiException {
 
     public PayloadTooLargeException(String detail) {
-        super(detail);
+        super(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail, Map.of());
     }
 }

@@ -29,23 +29,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler
-    ProblemDetail invalidRequest(InvalidRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.title(), e.getMessage(), e.properties());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), Map.of());
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.title(), e.getMessage(), e.properties());
-    }
-
-    @ExceptionHandler
-    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage(), Map.of());
+    ProblemDetail apiException(ApiException e) {
+        return problem(e.status(), e.title(), e.getMessage(), e.properties());
     }
 
     @ExceptionHandler
