@@ -25,9 +25,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         String detail = request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null
                 ? "Send your API key in the X-API-Key header."
                 : "The X-API-Key header does not match any configured key.";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-        problem.setTitle("Unauthorized");
-        problem.setType(ProblemTypes.forTitle(problem.getTitle()));
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");

@@ -15,9 +15,7 @@ record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Ins
     static JobView of(SegmentationJob job) {
         ProblemDetail error = null;
         if (job.status() == JobStatus.FAILED) {
-            error = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, job.errorDetail());
-            error.setType(ProblemTypes.forTitle(job.errorTitle()));
-            error.setTitle(job.errorTitle());
+            error = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_CONTENT, job.errorTitle(), job.errorDetail());
             error.setInstance(URI.create("/api/v1/segmentations/" + job.id()));
         }
         return new JobView(job.id(), job.datasetId(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(),

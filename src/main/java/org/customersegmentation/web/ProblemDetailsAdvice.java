@@ -91,9 +91,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.forTitle(title));
-        problem.setTitle(title);
+        ProblemDetail problem = ProblemTypes.problem(status, title, detail);
         properties.forEach(problem::setProperty);
         return problem;
     }

@@ -27,9 +27,7 @@ class ProblemErrorController implements ErrorController {
         String detail = status.is4xxClientError()
                 ? "The request was refused before it reached the API (" + status.value() + "): check the URL and headers."
                 : "The service failed to handle the request. Please try again later.";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setType(ProblemTypes.forTitle(status.getReasonPhrase()));
+        ProblemDetail problem = ProblemTypes.problem(status, status.getReasonPhrase(), detail);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
                 problem.setInstance(URI.create(uri));

@@ -2,6 +2,8 @@ package org.customersegmentation.web;
 
 import java.net.URI;
 import java.util.Locale;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Problem {@code type} URIs (RFC 9457), one per title. They are tag URIs (RFC 4151): stable identifiers a client
@@ -14,6 +16,14 @@ public final class ProblemTypes {
     private static final String PREFIX = "tag:customer-segmentation,2026:problem:";
 
     private ProblemTypes() {
+    }
+
+    /** A problem whose type follows from its title, so that one title always means one type. */
+    public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(forTitle(title));
+        return problem;
     }
 
     /** {@code "Invalid CSV"} becomes {@code tag:customer-segmentation,2026:problem:invalid-csv}. */
