@@ -34,24 +34,41 @@ public final class SegmentProfiler {
             distances[i] = Math.sqrt(clustering.squaredDistances()[i]);
         }
 
+        int[][] members = membersBySegment(assignments, k);
         List<SegmentProfile> segments = new ArrayList<>(k);
         for (int segment = 0; segment < k; segment++) {
             int cluster = bySize[segment];
             double[] centroid = prepared.toOriginalUnits(clustering.centroids()[cluster]);
             segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
-                    memberStats(original, assignments, segment)));
+                    memberStats(original, members[segment])));
         }
         return new SegmentationOutcome(segments, assignments, distances, clustering.inertia());
     }
 
-    private static List<FeatureStats> memberStats(FeatureMatrix original, int[] assignments, int segment) {
+    /** Each segment's row indexes, found in one pass over the assignments. */
+    private static int[][] membersBySegment(int[] assignments, int k) {
+        int[] counts = new int[k];
+        for (int segment : assignments) {
+            counts[segment]++;
+        }
+        int[][] members = new int[k][];
+        for (int segment = 0; segment < k; segment++) {
+            members[segment] = new int[counts[segment]];
+        }
+        int[] filled = new int[k];
+        for (int i = 0; i < assignments.length; i++) {
+            members[assignments[i]][filled[assignments[i]]++] = i;
+        }
+        return members;
+    }
+
+    private static List<FeatureStats> memberStats(FeatureMatrix original, int[] members) {
         List<FeatureStats> stats = new ArrayList<>(original.featureCount());
-        for (int j = 0; j < original.featureCount(); j++) {
-            final int feature = j;
-            double[] values = IntStream.range(0, original.rowCount())
-                    .filter(i -> assignments[i] == segment)
-                    .mapToDouble(i -> original.rows()[i][feature])
-                    .toArray();
+        double[] values = new double[members.length];
+        for (int feature = 0; feature < original.featureCount(); feature++) {
+            for (int m = 0; m < members.length; m++) {
+                values[m] = original.rows()[members[m]][feature];
+            }
             stats.add(FeatureStats.of(values));
         }
         return stats;
