@@ -1,18 +1,8 @@
 package org.customersegmentation.storage;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,32 +24,17 @@ public class PostgresCopy {
      * @param copySql for example {@code COPY segment_assignment (job_id, row_number) FROM STDIN}
      */
     public long copyIn(String copySql, RowsWriter rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        PGCopyOutputStream out = null;
-        try {
-            out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16);
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            rows.write(new CopyTextWriter(writer));
-            writer.flush();
-            return out.endCopy();
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY failed: " + e.getMessage(), e);
+        try (CopySession session = open(copySql)) {
+            rows.write(session.rows());
+            return session.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            cancelIfUnfinished(out);
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    private static void cancelIfUnfinished(PGCopyOutputStream out) {
-        if (out != null && out.isActive()) {
-            try {
-                out.cancelCopy();
-            } catch (SQLException ignored) {
-                // the surrounding transaction rolls back anyway
-            }
-        }
+    /** Starts a COPY whose rows the caller writes as they arrive; close the session in a finally block. */
+    public CopySession open(String copySql) {
+        return new CopySession(dataSource, copySql);
     }
 
     @FunctionalInterface
