@@ -18,18 +18,18 @@ class DatasetColumn {
     @Column(name = "missing_count", nullable = false)
     private int missingCount;
 
-    /** 1-based subscript into the row's array of this column's type. */
-    @Column(name = "array_index", nullable = false)
-    private int arrayIndex;
+    /** Distinct values of a CATEGORICAL column; null for other types. */
+    @Column(name = "distinct_count")
+    private Integer distinctCount;
 
     protected DatasetColumn() {
     }
 
-    DatasetColumn(String name, ColumnType type, int missingCount, int arrayIndex) {
+    DatasetColumn(String name, ColumnType type, int missingCount, Integer distinctCount) {
         this.name = name;
         this.type = type;
         this.missingCount = missingCount;
-        this.arrayIndex = arrayIndex;
+        this.distinctCount = distinctCount;
     }
 
     String name() {
@@ -44,7 +44,7 @@ class DatasetColumn {
         return missingCount;
     }
 
-    int arrayIndex() {
-        return arrayIndex;
+    Integer distinctCount() {
+        return distinctCount;
     }
 }

@@ -3,76 +3,122 @@ package org.customersegmentation.dataset;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.ProblemResponses;
+import org.customersegmentation.web.UnsupportedMediaTypeException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/datasets")
 @Tag(name = "Datasets", description = "Customer tables uploaded from a CRM")
 class DatasetController {
 
-    private static final String ID_COLUMN_HELP = "Header of the customer-ID column. Default: the first header that reads as "
-            + "id, customer_id, customerid or cust_id (case and _ - spaces ignored); without one, customers are numbered by row.";
-
     private final DatasetService datasets;
+    private final UploadProperties limits;
 
-    DatasetController(DatasetService datasets) {
+    DatasetController(DatasetService datasets, UploadProperties limits) {
         this.datasets = datasets;
+        this.limits = limits;
     }
 
-    @Operation(operationId = "uploadDataset", summary = "Upload customers as CSV",
-            description = "Send the CSV as the body (Content-Type: text/csv) or as the part named file of a "
-                    + "multipart/form-data form. The first row is the header. Columns whose non-empty values are all "
-                    + "numbers are NUMERIC, the others CATEGORICAL; empty cells are missing values. A rejected upload "
-                    + "stores nothing.",
+    @Operation(operationId = "uploadDataset", summary = "Upload customers as CSV, JSON or NDJSON",
+            description = """
+                    The body is streamed into the database as it arrives; a rejected or interrupted upload stores \
+                    nothing. Send CSV (first row = header; RFC 4180 quoting; UTF-8 with or without BOM), a JSON array of \
+                    flat objects, NDJSON (one object per line), or a multipart/form-data form whose part `file` holds one \
+                    of these (its format from the part's Content-Type or file name, default CSV). Any of them may be \
+                    gzip-compressed (`Content-Encoding: gzip`, or a .gz file).
+
+                    Empty cells, NA, N/A, null and NaN (any case) and JSON null are missing values. A column whose \
+                    values are all numbers is NUMERIC; otherwise CATEGORICAL with at most `maxCategories` distinct \
+                    values, else TEXT (never a feature). Customer IDs must be unique. Content errors answer 400 with \
+                    `line` (1-based; the CSV header is line 1) and `column` where they apply.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "object",
+                            description = "One customer: a flat object of strings, numbers, booleans or null"))),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                            description = "One flat JSON object per line")),
                     @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))}))
     @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
     @ProblemResponses({400, 413, 415})
-    @PostMapping(consumes = "text/csv")
-    ResponseEntity<DatasetView> uploadCsv(
-            @AuthenticationPrincipal Tenant tenant,
-            @Parameter(hidden = true) InputStream body,
-            @Parameter(description = "A name for the dataset") @RequestParam(defaultValue = "unnamed") String name,
-            @Parameter(description = ID_COLUMN_HELP) @RequestParam(required = false) String idColumn) {
-        return created(datasets.upload(tenant, name, idColumn, body));
+    @PostMapping(consumes = {"text/csv", "application/json", "application/x-ndjson"})
+    ResponseEntity<DatasetView> upload(@AuthenticationPrincipal Tenant tenant,
+                                       @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                                       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,
+                                       @Valid @ParameterObject UploadParameters parameters,
+                                       @Parameter(hidden = true) InputStream body) {
+        requireSupported(encoding);
+        return created(datasets.upload(tenant, UploadFormat.of(contentType, null), parameters.delimiterChar(),
+                parameters.upload(null, limits.maxCategories()), body));
     }
 
-    /** Documented together with {@link #uploadCsv}: OpenAPI has one operation per path and method. */
+    /**
+     * Documented together with {@link #upload}: OpenAPI has one operation per path and method. The form is read
+     * as a stream, so the file goes to the database as it arrives instead of to a temporary file first.
+     */
     @Hidden
     @PostMapping(consumes = "multipart/form-data")
-    ResponseEntity<DatasetView> uploadMultipart(
-            @AuthenticationPrincipal Tenant tenant,
-            @RequestPart("file") MultipartFile file,
-            @Parameter(description = "A name for the dataset; default: the file's name") @RequestParam(required = false) String name,
-            @Parameter(description = ID_COLUMN_HELP) @RequestParam(required = false) String idColumn) throws IOException {
-        String effectiveName = name != null ? name : file.getOriginalFilename() != null ? file.getOriginalFilename() : "unnamed";
-        try (InputStream body = file.getInputStream()) {
-            return created(datasets.upload(tenant, effectiveName, idColumn, body));
+    ResponseEntity<DatasetView> uploadMultipart(@AuthenticationPrincipal Tenant tenant,
+                                                @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,
+                                                @Valid UploadParameters parameters,
+                                                HttpServletRequest request) throws IOException {
+        requireSupported(encoding);
+        try {
+            FileItemInputIterator parts = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>()
+                    .getItemIterator(decoded(request));
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if (!part.isFormField() && "file".equals(part.getFieldName())) {
+                    MediaType type = part.getContentType() == null ? null : MediaType.parseMediaType(part.getContentType());
+                    try (InputStream file = part.getInputStream()) {
+                        return created(datasets.upload(tenant, UploadFormat.of(type, part.getName()),
+                                parameters.delimiterChar(), parameters.upload(part.getName(), limits.maxCategories()), file));
+                    }
+                }
+            }
+        } catch (FileUploadException e) {
+            throw new InvalidRequestException("Invalid multipart form", "The multipart body could not be read: " + e.getMessage());
         }
+        throw new InvalidRequestException("Invalid multipart form", "The form has no file part named 'file'.");
     }
 
     @Operation(operationId = "getDataset", summary = "One dataset")
@@ -80,6 +126,17 @@ class DatasetController {
     @GetMapping("/{id}")
     DatasetView get(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         return datasets.get(tenant, id);
+    }
+
+    @Operation(operationId = "getDatasetProfile", summary = "The dataset's data profile",
+            description = "Per column: count and missing; for NUMERIC columns mean, std, min, percentiles, max, skewness "
+                    + "and a 20-bin histogram; for CATEGORICAL columns the 50 most frequent values. Plus the Pearson "
+                    + "correlation matrix of the numeric columns (the first segmentation.profile.max-correlation-columns, "
+                    + "default 50). Computed once, at upload.")
+    @ProblemResponses({400, 404})
+    @GetMapping("/{id}/profile")
+    DatasetProfile profile(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
+        return datasets.profile(tenant, id);
     }
 
     @Operation(operationId = "listDatasets", summary = "The caller's datasets, newest first")
@@ -91,8 +148,50 @@ class DatasetController {
         return new PagedModel<>(datasets.list(tenant, PageRequest.of(page, size)));
     }
 
+    @Operation(operationId = "deleteDataset", summary = "Delete a dataset and everything derived from it",
+            description = "Removes the customers, and every segmentation job, result and assignment of this dataset; "
+                    + "jobs still queued or running are cancelled and removed.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ProblemResponses({400, 404})
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
+        datasets.delete(tenant, id);
+        return ResponseEntity.noContent().build();
+    }
+
     /** The multipart form's shape, for the API description. */
     record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+    }
+
+    private static void requireSupported(String encoding) {
+        if (encoding != null && !encoding.isBlank()) {
+            String coding = encoding.strip().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("identity")) {
+                throw new UnsupportedMediaTypeException("Content-Encoding '" + encoding.strip()
+                        + "' is not supported: send the body uncompressed or gzip-compressed.");
+            }
+        }
+    }
+
+    /** The request with its body decompressed, for the multipart parser to read the form from. */
+    private static HttpServletRequest decoded(HttpServletRequest request) throws IOException {
+        InputStream body = Decompression.decode(request.getInputStream());
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public ServletInputStream getInputStream() {
+                return new DelegatingServletInputStream(body);
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+
+            @Override
+            public int getContentLength() {
+                return -1;
+            }
+        };
     }
 
     private static ResponseEntity<DatasetView> created(DatasetView dataset) {

@@ -1,62 +1,62 @@
 package org.customersegmentation.dataset;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.UUID;
+import org.customersegmentation.dataset.ingest.RecordSource;
+import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 @Service
+@EnableConfigurationProperties(UploadProperties.class)
 class DatasetService {
 
     static final int MAX_NAME_LENGTH = 200;
 
     private final DatasetRepository datasets;
-    private final DatasetRowStore rows;
-    private final Clock clock;
-    private final DataSize maxUploadSize;
+    private final DatasetIngestion ingestion;
+    private final RowTable rowTable;
+    private final ProfileStore profiles;
+    private final UploadProperties limits;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    DatasetService(DatasetRepository datasets, DatasetRowStore rows, Clock clock,
-                   @Value("${segmentation.upload.max-size}") DataSize maxUploadSize,
-                   PlatformTransactionManager transactionManager) {
+    DatasetService(DatasetRepository datasets, DatasetIngestion ingestion, RowTable rowTable, ProfileStore profiles,
+                   UploadProperties limits, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.datasets = datasets;
-        this.rows = rows;
-        this.clock = clock;
-        this.maxUploadSize = maxUploadSize;
+        this.ingestion = ingestion;
+        this.rowTable = rowTable;
+        this.profiles = profiles;
+        this.limits = limits;
+        this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /**
-     * Parses the whole upload first, outside any transaction (a slow client must not hold a database
-     * connection), then stores the dataset and its rows in one transaction: a rejected or failed upload leaves
-     * nothing behind.
+     * Streams the upload into PostgreSQL in one transaction: the body is read as it arrives, and a rejected,
+     * interrupted or failed upload leaves nothing behind.
+     *
+     * @param body the body as sent; gzip is recognised by its magic bytes
      */
-    DatasetView upload(Tenant tenant, String name, String idColumn, InputStream csv) {
-        String checkedName = checkedName(name);
-        ParsedDataset parsed = CsvDatasetParser.parse(new SizeLimitedInputStream(csv, maxUploadSize), idColumn);
-        return transaction.execute(status -> store(tenant, checkedName, parsed));
-    }
-
-    /** Writes a parsed dataset; the caller's transaction makes the dataset row and its customers one unit. */
-    DatasetView store(Tenant tenant, String name, ParsedDataset parsed) {
-        var columns = parsed.columns().stream()
-                .map(column -> new DatasetColumn(column.name(), column.type(), column.missing(), column.arrayIndex()))
-                .toList();
-        Dataset dataset = datasets.saveAndFlush(new Dataset(UUID.randomUUID(), tenant.id(), name, parsed.rowCount(),
-                parsed.idColumn(), Instant.now(clock), columns));
-        rows.insert(dataset.id(), parsed);
-        return DatasetView.of(dataset);
+    DatasetView upload(Tenant tenant, UploadFormat format, Character delimiter, Upload upload, InputStream body) {
+        Upload checked = new Upload(checkedName(upload.name()), upload.idColumn(), upload.maxCategories());
+        try (InputStream decoded = new SizeLimitedInputStream(Decompression.decode(body), limits.maxSize());
+             RecordSource source = format.open(decoded, delimiter, limits.maxColumns())) {
+            return transaction.execute(status -> ingestion.ingest(tenant, checked, source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String checkedName(String name) {
@@ -70,13 +70,34 @@ class DatasetService {
 
     @Transactional(readOnly = true)
     DatasetView get(Tenant tenant, UUID id) {
-        return datasets.findByIdAndTenantId(id, tenant.id())
-                .map(DatasetView::of)
-                .orElseThrow(() -> new NotFoundException("dataset", id));
+        return DatasetView.of(find(tenant, id));
+    }
+
+    @Transactional(readOnly = true)
+    DatasetProfile profile(Tenant tenant, UUID id) {
+        find(tenant, id);
+        return profiles.find(id).orElseThrow(() -> new NotFoundException("profile of dataset", id));
     }
 
     @Transactional(readOnly = true)
     Page<DatasetView> list(Tenant tenant, Pageable pageable) {
         return datasets.findByTenantIdOrderByCreatedAtDesc(tenant.id(), pageable).map(DatasetView::of);
+    }
+
+    /**
+     * Removes the dataset, its customers, and (through {@link DatasetDeleted} listeners) every job and result
+     * derived from them, in one transaction.
+     */
+    @Transactional
+    void delete(Tenant tenant, UUID id) {
+        Dataset dataset = find(tenant, id);
+        events.publishEvent(new DatasetDeleted(id));
+        datasets.delete(dataset);
+        datasets.flush();
+        rowTable.drop(id);
+    }
+
+    private Dataset find(Tenant tenant, UUID id) {
+        return datasets.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new NotFoundException("dataset", id));
     }
 }

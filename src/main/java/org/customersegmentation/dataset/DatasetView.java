@@ -1,5 +1,6 @@
 package org.customersegmentation.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,14 +11,17 @@ import java.util.UUID;
  */
 record DatasetView(UUID id, String name, int rowCount, String idColumn, Instant createdAt, List<ColumnView> columns) {
 
-    /** @param missing how many customers have no value in this column */
-    record ColumnView(String name, ColumnType type, int missing) {
+    /**
+     * @param missing  how many customers have no value in this column
+     * @param distinct how many distinct values a CATEGORICAL column has; absent for other types
+     */
+    record ColumnView(String name, ColumnType type, int missing, @JsonInclude(JsonInclude.Include.NON_NULL) Integer distinct) {
     }
 
     static DatasetView of(Dataset dataset) {
         return new DatasetView(dataset.id(), dataset.name(), dataset.rowCount(), dataset.idColumn(), dataset.createdAt(),
                 dataset.columns().stream()
-                        .map(column -> new ColumnView(column.name(), column.type(), column.missingCount()))
+                        .map(column -> new ColumnView(column.name(), column.type(), column.missingCount(), column.distinctCount()))
                         .toList());
     }
 }

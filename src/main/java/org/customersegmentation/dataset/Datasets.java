@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Datasets {
 
     private final DatasetRepository datasets;
-    private final DatasetRowStore rows;
+    private final RowTable rowTable;
 
-    Datasets(DatasetRepository datasets, DatasetRowStore rows) {
+    Datasets(DatasetRepository datasets, RowTable rowTable) {
         this.datasets = datasets;
-        this.rows = rows;
+        this.rowTable = rowTable;
     }
 
     /** The tenant's dataset, or 404 when it is unknown or another tenant's. */
@@ -33,25 +33,27 @@ public class Datasets {
         return new DatasetSchema(dataset.id(), dataset.rowCount(), columns);
     }
 
-    /** The named NUMERIC columns of every customer, in upload order. */
+    /** The named NUMERIC columns of every customer, in upload order, NaN where a value is missing. */
     @Transactional(readOnly = true)
-    public FeatureMatrix numericFeatures(UUID datasetId, List<String> features) {
+    public DatasetFeatures numericFeatures(UUID datasetId, List<String> features) {
         Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        Map<String, DatasetColumn> byName = new LinkedHashMap<>();
-        dataset.columns().forEach(column -> byName.put(column.name(), column));
-        List<Integer> arrayIndexes = features.stream().map(feature -> {
-            DatasetColumn column = byName.get(feature);
-            if (column == null || column.type() != ColumnType.NUMERIC) {
-                throw new IllegalArgumentException("Feature '" + feature + "' is not a numeric column of dataset " + datasetId);
+        List<DatasetColumn> columns = dataset.columns();
+        List<Integer> positions = features.stream().map(feature -> {
+            for (int position = 0; position < columns.size(); position++) {
+                if (columns.get(position).name().equals(feature) && columns.get(position).type() == ColumnType.NUMERIC) {
+                    return position;
+                }
             }
-            return column.arrayIndex();
+            throw new IllegalArgumentException("Feature '" + feature + "' is not a numeric column of dataset " + datasetId);
         }).toList();
-        return new FeatureMatrix(features, rows.numericColumns(datasetId, arrayIndexes));
-    }
-
-    /** Customer IDs of the given 1-based row numbers. */
-    @Transactional(readOnly = true)
-    public Map<Integer, String> customerIds(UUID datasetId, int[] rowNumbers) {
-        return rows.customerIds(datasetId, rowNumbers);
+        String[] customerIds = new String[dataset.rowCount()];
+        double[][] values = new double[dataset.rowCount()][positions.size()];
+        rowTable.read(datasetId, positions, (index, customerId, text) -> {
+            customerIds[index] = customerId;
+            for (int j = 0; j < text.length; j++) {
+                values[index][j] = text[j] == null ? Double.NaN : Double.parseDouble(text[j]);
+            }
+        });
+        return new DatasetFeatures(customerIds, new FeatureMatrix(features, values));
     }
 }

@@ -4,5 +4,5 @@ package org.customersegmentation.result;
  * @param rowNumber 1-based position of the customer in its dataset
  * @param distance  Euclidean distance to the segment centre, in the clustering space
  */
-public record Assignment(int rowNumber, int segment, double distance) {
+public record Assignment(int rowNumber, String customerId, int segment, double distance) {
 }

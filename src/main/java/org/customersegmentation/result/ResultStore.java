@@ -25,7 +25,7 @@ class ResultStore {
         this.copy = copy;
     }
 
-    void insert(UUID jobId, List<String> features, SegmentationOutcome outcome) {
+    void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
         jdbc.update("INSERT INTO segmentation_result (job_id, inertia) VALUES (?, ?)", jobId, outcome.inertia());
         jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share) VALUES (?, ?, ?, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
@@ -44,10 +44,11 @@ class ResultStore {
         }
         jdbc.batchUpdate("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, std, min, max) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
-        copy.copyIn("COPY segment_assignment (job_id, row_number, segment, distance) FROM STDIN", rows -> {
+        copy.copyIn("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN", rows -> {
             String job = jobId.toString();
             for (int i = 0; i < outcome.assignments().length; i++) {
-                rows.text(job).number(i + 1).number(outcome.assignments()[i]).number(outcome.distances()[i]).endRow();
+                rows.text(job).number(i + 1).text(customerIds[i]).number(outcome.assignments()[i])
+                        .number(outcome.distances()[i]).endRow();
             }
         });
     }
@@ -80,9 +81,9 @@ class ResultStore {
     }
 
     List<Assignment> assignments(UUID jobId, long offset, int limit) {
-        return jdbc.query("SELECT row_number, segment, distance FROM segment_assignment WHERE job_id = ? "
+        return jdbc.query("SELECT row_number, customer_id, segment, distance FROM segment_assignment WHERE job_id = ? "
                         + "ORDER BY row_number LIMIT ? OFFSET ?",
-                (rs, i) -> new Assignment(rs.getInt(1), rs.getInt(2), rs.getDouble(3)), jobId, limit, offset);
+                (rs, i) -> new Assignment(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)), jobId, limit, offset);
     }
 
     long countAssignments(UUID jobId) {

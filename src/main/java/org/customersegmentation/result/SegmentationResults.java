@@ -22,8 +22,8 @@ public class SegmentationResults {
 
     /** Joins the caller's transaction, so results land together with the job's final status or not at all. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void save(UUID jobId, List<String> features, SegmentationOutcome outcome) {
-        store.insert(jobId, features, outcome);
+    public void save(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
+        store.insert(jobId, features, outcome, customerIds);
     }
 
     @Transactional(readOnly = true)

@@ -45,9 +45,9 @@ class JobLifecycle {
      * worker's: results are written at most once per job.
      */
     @Transactional
-    void succeed(ClaimedJob claim, SegmentationOutcome outcome) {
+    void succeed(ClaimedJob claim, SegmentationOutcome outcome, String[] customerIds) {
         SegmentationJob job = lockOwnClaim(claim);
-        results.save(job.id(), job.request().features(), outcome);
+        results.save(job.id(), job.request().features(), outcome, customerIds);
         job.succeed(now());
     }
 

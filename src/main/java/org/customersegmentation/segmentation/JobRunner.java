@@ -1,5 +1,6 @@
 package org.customersegmentation.segmentation;
 
+import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.EngineException;
 import org.customersegmentation.engine.FeatureMatrix;
@@ -27,9 +28,10 @@ class JobRunner {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
         try {
-            FeatureMatrix matrix = datasets.numericFeatures(request.datasetId(), request.features());
+            DatasetFeatures features = datasets.numericFeatures(request.datasetId(), request.features());
+            FeatureMatrix matrix = features.matrix();
             SegmentationOutcome outcome = SegmentationEngine.segment(matrix, request.k(), request.restarts(), request.seed());
-            lifecycle.succeed(job, outcome);
+            lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} succeeded: {} customers, k={}, {} ms", job.id(), matrix.rowCount(), request.k(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (EngineException e) {

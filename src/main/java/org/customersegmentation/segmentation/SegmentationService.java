@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
-import org.customersegmentation.result.Assignment;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.result.SegmentationResults;
 import org.customersegmentation.security.Tenant;
@@ -74,12 +73,9 @@ class SegmentationService {
     /** Each customer's segment, in the dataset's row order. */
     @Transactional(readOnly = true)
     Page<AssignmentView> assignments(Tenant tenant, UUID id, Pageable pageable) {
-        SegmentationJob job = requireSucceeded(tenant, id);
-        Page<Assignment> assignments = results.assignments(id, pageable);
-        int[] rowNumbers = assignments.stream().mapToInt(Assignment::rowNumber).toArray();
-        Map<Integer, String> customerIds = datasets.customerIds(job.datasetId(), rowNumbers);
-        return assignments.map(assignment ->
-                new AssignmentView(customerIds.get(assignment.rowNumber()), assignment.segment(), assignment.distance()));
+        requireSucceeded(tenant, id);
+        return results.assignments(id, pageable).map(assignment ->
+                new AssignmentView(assignment.customerId(), assignment.segment(), assignment.distance()));
     }
 
     /** 409 naming the status unless the job has succeeded. */

@@ -35,41 +35,6 @@ public final class CopyTextWriter {
         return this;
     }
 
-    /** A double precision[] whose NaN elements are written as NULL. */
-    public CopyTextWriter doubleArray(double[] values) throws IOException {
-        StringBuilder literal = new StringBuilder(values.length * 8).append('{');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append(Double.isNaN(values[i]) ? "NULL" : Double.toString(values[i]));
-        }
-        return text(literal.append('}').toString());
-    }
-
-    /** A text[] whose null elements are written as NULL; every other element is quoted. */
-    public CopyTextWriter textArray(String[] values) throws IOException {
-        StringBuilder literal = new StringBuilder().append('{');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            if (values[i] == null) {
-                literal.append("NULL");
-            } else {
-                literal.append('"');
-                for (char c : values[i].toCharArray()) {
-                    if (c == '"' || c == '\\') {
-                        literal.append('\\');
-                    }
-                    literal.append(c);
-                }
-                literal.append('"');
-            }
-        }
-        return text(literal.append('}').toString());
-    }
-
     public void endRow() throws IOException {
         out.write('\n');
         firstField = true;

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail apiException(ApiException e) {
         return problem(e.status(), e.title(), e.getMessage(), e.properties());
+    }
+
+    /** The client stopped sending half-way; it will rarely read this answer, but a proxy might. */
+    @ExceptionHandler
+    ProblemDetail bodyNotRead(BodyReadException e) {
+        log.info("Upload interrupted: {}", e.getCause().toString());
+        return problem(HttpStatus.BAD_REQUEST, "Upload interrupted", "The request body ended before it was complete ("
+                + e.getCause().getClass().getSimpleName() + "); nothing was stored. Send the upload again.", Map.of());
+    }
+
+    /** The database went away (restart, failover, a killed connection): nothing was stored, and a retry may work. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The service lost its database "
+                        + "connection while handling the request; nothing was stored. Try again shortly.", Map.of()));
     }
 
     @ExceptionHandler

@@ -1,33 +1,53 @@
 package org.customersegmentation.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.customersegmentation.engine.FeatureMatrix;
+import javax.sql.DataSource;
+import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.storage.PostgresCopy;
+import org.customersegmentation.support.Leftovers;
 import org.customersegmentation.support.PostgresForTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The dataset's storage against real PostgreSQL: COPY in, array subscripts out, tenants apart. */
+/**
+ * Uploads streamed into real PostgreSQL: values round-trip exactly, tenants stay apart, and a fault half-way
+ * through (a broken body, a database connection killed mid-COPY) leaves no dataset, no rows and no row table.
+ */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({PostgresForTests.class, PostgresCopy.class, DatasetRowStore.class, Datasets.class, DatasetService.class,
-        DatasetStorageTest.FixedClock.class})
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@Import({PostgresForTests.class, PostgresCopy.class, RowTable.class, ProfileStore.class, DatasetIngestion.class,
+        Datasets.class, DatasetService.class, DatasetStorageTest.FixedClock.class})
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class DatasetStorageTest {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -46,39 +66,36 @@ class DatasetStorageTest {
     DatasetRepository repository;
 
     @Autowired
-    DatasetRowStore rows;
-
-    @Autowired
     Datasets datasets;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
-    void valuesGoInByCopyAndComeBackByColumn() {
-        ParsedDataset parsed = CsvDatasetParserTest.parse("id,age,note,income,score\n"
+    void valuesGoInByCopyAsSentAndNumbersComeBackByColumn() {
+        UUID id = upload("acme", "id,age,note,income,score\n"
                 + "\"tab\tand \"\"quotes\"\"\",34,\"a,b\\c\",52000.5,1\n"
-                + "NULL,,\"line\nbreak\",61000,\n"
+                + "NULL-ish,,\"line\nbreak\",61000,NA\n"
                 + "x,51,,,3\n");
-        UUID id = store("acme", parsed);
 
-        FeatureMatrix matrix = datasets.numericFeatures(id, List.of("score", "age"));
+        DatasetFeatures features = datasets.numericFeatures(id, List.of("score", "age"));
 
-        assertThat(matrix.features()).containsExactly("score", "age");
-        assertThat(Arrays.deepToString(matrix.rows())).isEqualTo("[[1.0, 34.0], [NaN, NaN], [3.0, 51.0]]");
-        assertThat(datasets.customerIds(id, new int[] {1, 2, 3}))
-                .isEqualTo(Map.of(1, "tab\tand \"quotes\"", 2, "NULL", 3, "x"));
-        assertThat(jdbc.queryForObject("SELECT categorical_values::text FROM dataset_row WHERE dataset_id = ? AND row_number = 2",
-                String.class, id)).isEqualTo("{\"line\nbreak\"}");
-        assertThat(jdbc.queryForObject("SELECT categorical_values[1] FROM dataset_row WHERE dataset_id = ? AND row_number = 1",
-                String.class, id)).isEqualTo("a,b\\c");
-        assertThat(jdbc.queryForObject("SELECT categorical_values[1] IS NULL FROM dataset_row WHERE dataset_id = ? AND row_number = 3",
-                Boolean.class, id)).isTrue();
+        assertThat(features.matrix().features()).containsExactly("score", "age");
+        assertThat(Arrays.deepToString(features.matrix().rows())).isEqualTo("[[1.0, 34.0], [NaN, NaN], [3.0, 51.0]]");
+        assertThat(features.customerIds()).containsExactly("tab\tand \"quotes\"", "NULL-ish", "x");
+        String table = RowTable.name(id);
+        assertThat(jdbc.queryForList("SELECT c2 FROM " + table + " ORDER BY row_number", String.class))
+                .containsExactly("a,b\\c", "line\nbreak", null);
+        assertThat(jdbc.queryForList("SELECT line FROM " + table + " ORDER BY row_number", Long.class))
+                .containsExactly(2L, 3L, 5L);
     }
 
     @Test
     void aDatasetIsFoundOnlyByItsOwnTenant() {
-        UUID id = store("acme", CsvDatasetParserTest.parse("id,spend\na,1\nb,2\n"));
+        UUID id = upload("acme", "id,spend\na,1\nb,2\n");
 
         assertThat(repository.findByIdAndTenantId(id, "acme")).get()
                 .satisfies(dataset -> assertThat(dataset.createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z")));
@@ -86,7 +103,70 @@ class DatasetStorageTest {
         assertThat(datasets.schema(new Tenant("acme"), id).numericColumns()).containsExactly("spend");
     }
 
-    private UUID store(String tenant, ParsedDataset parsed) {
-        return service.store(new Tenant(tenant), "test", parsed).id();
+    @Test
+    void aBodyThatBreaksHalfWayLeavesNothingBehind() {
+        Leftovers before = leftovers();
+        InputStream breaking = new SequenceInputStream(body(rows(50_000)), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset by the client");
+            }
+        });
+
+        assertThatThrownBy(() -> service.upload(new Tenant("acme"), UploadFormat.CSV, null, new Upload("broken", null, 50), breaking))
+                .hasRootCauseMessage("connection reset by the client");
+
+        assertThat(leftovers()).isEqualTo(before);
+    }
+
+    @Test
+    void aDatabaseConnectionKilledMidCopyLeavesNothingBehindAndThePoolRecovers() {
+        Leftovers before = leftovers();
+        InputStream killing = new SequenceInputStream(body(rows(50_000)), new InputStream() {
+            private boolean killed;
+
+            @Override
+            public int read() {
+                if (!killed) {
+                    killed = true;
+                    // on a connection of its own: this thread's transaction connection is busy with the COPY
+                    try (Connection other = dataSource.getConnection();
+                         ResultSet terminated = other.createStatement().executeQuery("SELECT count(pg_terminate_backend(pid)) "
+                                 + "FROM pg_stat_activity WHERE query LIKE 'COPY dataset\\_rows\\_%' AND pid <> pg_backend_pid()")) {
+                        terminated.next();
+                        assertThat(terminated.getInt(1)).isEqualTo(1);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return -1;
+            }
+        });
+
+        assertThatThrownBy(() -> service.upload(new Tenant("acme"), UploadFormat.CSV, null, new Upload("killed", null, 50), killing))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+
+        assertThat(leftovers()).isEqualTo(before);
+        assertThat(upload("acme", "id,spend\na,1\n")).isNotNull();
+    }
+
+    private Leftovers leftovers() {
+        return Leftovers.in(jdbc);
+    }
+
+    private static String rows(int n) {
+        StringBuilder csv = new StringBuilder("id,spend,visits\n");
+        for (int i = 1; i <= n; i++) {
+            csv.append('c').append(i).append(',').append(i * 1.5).append(',').append(i % 7).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static InputStream body(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private UUID upload(String tenant, String csv) {
+        return service.upload(new Tenant(tenant), UploadFormat.CSV, null, new Upload("test", null, 50), body(csv)).id();
     }
 }

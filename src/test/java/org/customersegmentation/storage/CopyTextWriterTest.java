@@ -16,17 +16,4 @@ class CopyTextWriterTest {
 
         assertThat(out).hasToString("tab\\there\tback\\\\slash\tnew\\nline\\r\t\\N\t7\n");
     }
-
-    @Test
-    void writesArraysWithNullElementsAndQuotedText() throws IOException {
-        StringWriter out = new StringWriter();
-
-        new CopyTextWriter(out)
-                .doubleArray(new double[] {1.5, Double.NaN, -2e10})
-                .textArray(new String[] {"a,b", null, "say \"hi\"", "NULL", "c\\d"})
-                .endRow();
-
-        // array literal first ({...,"say \"hi\""...}), then COPY's own escaping doubles every backslash
-        assertThat(out).hasToString("{1.5,NULL,-2.0E10}\t{\"a,b\",NULL,\"say \\\\\"hi\\\\\"\",\"NULL\",\"c\\\\\\\\d\"}\n");
-    }
 }

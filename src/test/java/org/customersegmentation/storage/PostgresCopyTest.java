@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.UUID;
 import org.customersegmentation.support.PostgresForTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -44,6 +45,8 @@ class PostgresCopyTest {
 
         assertThat(copied).isEqualTo(3);
         assertThat(rowsOf(dataset)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT label FROM copy_test_row WHERE dataset_id = ? AND row_number = 2",
+                String.class, dataset)).isEqualTo("tab\tand\\backslash 2");
     }
 
     @Test
@@ -62,8 +65,13 @@ class PostgresCopyTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dataset WHERE id = ?", Long.class, dataset)).isZero();
     }
 
-    static final String COPY_ROWS =
-            "COPY dataset_row (dataset_id, row_number, customer_id, numeric_values, categorical_values) FROM STDIN";
+    static final String COPY_ROWS = "COPY copy_test_row (dataset_id, row_number, label) FROM STDIN";
+
+    @BeforeEach
+    void createTable() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS copy_test_row (dataset_id uuid NOT NULL, row_number integer NOT NULL, "
+                + "label text NOT NULL)");
+    }
 
     private void insertDataset(UUID id) {
         jdbc.update("INSERT INTO dataset (id, tenant_id, name, row_count, created_at) VALUES (?, 'copy-test', 'copy', 0, now())", id);
@@ -71,11 +79,11 @@ class PostgresCopyTest {
 
     private static void writeRows(CopyTextWriter rows, UUID dataset, int count) throws IOException {
         for (int i = 1; i <= count; i++) {
-            rows.text(dataset.toString()).number(i).text("c" + i).doubleArray(new double[] {i}).textArray(new String[] {"x"}).endRow();
+            rows.text(dataset.toString()).number(i).text("tab\tand\\backslash " + i).endRow();
         }
     }
 
     private long rowsOf(UUID dataset) {
-        return jdbc.queryForObject("SELECT count(*) FROM dataset_row WHERE dataset_id = ?", Long.class, dataset);
+        return jdbc.queryForObject("SELECT count(*) FROM copy_test_row WHERE dataset_id = ?", Long.class, dataset);
     }
 }

@@ -43,6 +43,19 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST of these bytes with this Content-Type and any further headers (name, value, name, value ...). */
+    public Response post(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response postMultipart(String path, String fileName, String csv) {
         String boundary = "----segmentation-test-boundary";
         String body = "--" + boundary + "\r\n"

@@ -1,0 +1,183 @@
+package org.customersegmentation.dataset;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.customersegmentation.dataset.ingest.ContentErrors;
+import org.customersegmentation.dataset.ingest.RecordSource;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.storage.CopySession;
+import org.customersegmentation.storage.CopyTextWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams the records of an upload into the dataset's row table with COPY while tallying each column, then
+ * decides the column types, checks the customer IDs, and stores the dataset and its profile. Runs in the
+ * caller's transaction: whatever fails, the table, its rows and the dataset vanish together.
+ */
+@Component
+class DatasetIngestion {
+
+    private static final Set<String> ID_HEADERS = Set.of("id", "customerid", "custid");
+
+    private final DatasetRepository datasets;
+    private final RowTable rowTable;
+    private final ProfileStore profiles;
+    private final Clock clock;
+    private final int maxCorrelationColumns;
+
+    DatasetIngestion(DatasetRepository datasets, RowTable rowTable, ProfileStore profiles, Clock clock,
+                     @Value("${segmentation.profile.max-correlation-columns:50}") int maxCorrelationColumns) {
+        this.datasets = datasets;
+        this.rowTable = rowTable;
+        this.profiles = profiles;
+        this.clock = clock;
+        this.maxCorrelationColumns = maxCorrelationColumns;
+    }
+
+    DatasetView ingest(Tenant tenant, Upload upload, RecordSource source) {
+        String[] first = source.next();
+        if (first == null) {
+            throw ContentErrors.at(source.errorTitle(), "The upload has a header but no customer rows.", 0, null);
+        }
+        UUID id = UUID.randomUUID();
+        Columns columns = new Columns(source.columns(), idColumnIndex(source, upload.idColumn()), upload.maxCategories());
+        rowTable.create(id, columns.tallies.size());
+        try (NumericSpill spill = new NumericSpill(columns.tallies.size())) {
+            int rowCount = load(id, source, first, columns, spill);
+            String idColumn = columns.idIndex < 0 ? null : source.columns().get(columns.idIndex);
+            if (idColumn != null) {
+                requireUniqueIds(id, source.errorTitle(), idColumn);
+            }
+            DatasetProfile profile = ProfileCalculator.profile(rowCount, columns.tallies, spill, maxCorrelationColumns);
+            Dataset dataset = datasets.saveAndFlush(new Dataset(id, tenant.id(), upload.name(), rowCount, idColumn,
+                    Instant.now(clock), columns.tallies.stream().map(tally -> new DatasetColumn(tally.name(),
+                            tally.type(), Math.toIntExact(tally.missing()), tally.distinct())).toList()));
+            profiles.save(id, profile);
+            return DatasetView.of(dataset);
+        }
+    }
+
+    private int load(UUID id, RecordSource source, String[] first, Columns columns, NumericSpill spill) {
+        int row = 0;
+        CopySession copy = rowTable.copy(id, columns.tallies.size());
+        try {
+            for (String[] raw = first; raw != null; raw = source.next()) {
+                if (raw.length > columns.sourceWidth) {
+                    copy.finish();
+                    copy.close();
+                    int before = columns.tallies.size();
+                    columns.widen(source.columns(), row);
+                    rowTable.addColumns(id, before, columns.tallies.size());
+                    copy = rowTable.copy(id, columns.tallies.size());
+                }
+                row = Math.addExact(row, 1);
+                write(copy.rows(), row, source, raw, columns);
+                spill.add(columns.numbers);
+            }
+            copy.finish();
+            return row;
+        } catch (IOException e) {
+            throw new DataAccessResourceFailureException("The database connection failed during the upload.", e);
+        } finally {
+            copy.close();
+        }
+    }
+
+    private static void write(CopyTextWriter out, int row, RecordSource source, String[] raw, Columns columns)
+            throws IOException {
+        long line = source.line();
+        out.number(row).number(line);
+        if (columns.idIndex < 0) {
+            out.text(Integer.toString(row));
+        } else {
+            String customerId = checked(MissingValues.normalize(raw[columns.idIndex]), source, line, columns.idIndex);
+            if (customerId == null) {
+                throw ContentErrors.at(source.errorTitle(), "Line " + line + " has no customer ID in column '"
+                        + source.columns().get(columns.idIndex) + "'.", line, source.columns().get(columns.idIndex));
+            }
+            out.text(customerId);
+        }
+        int value = 0;
+        for (int field = 0; field < raw.length; field++) {
+            if (field == columns.idIndex) {
+                continue;
+            }
+            String normalized = checked(MissingValues.normalize(raw[field]), source, line, field);
+            columns.numbers[value] = columns.tallies.get(value).accept(normalized);
+            out.text(normalized);
+            value++;
+        }
+        out.endRow();
+    }
+
+    /** PostgreSQL text cannot hold U+0000, and no CRM value needs one. */
+    private static String checked(String value, RecordSource source, long line, int field) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            String column = source.columns().get(field);
+            throw ContentErrors.at(source.errorTitle(), "Line " + line + " has a NUL character in column '" + column + "'.",
+                    line, column);
+        }
+        return value;
+    }
+
+    private void requireUniqueIds(UUID id, String title, String idColumn) {
+        if (!rowTable.indexUniqueCustomerIds(id)) {
+            long[] lines = rowTable.firstDuplicateLines(id);
+            throw ContentErrors.at(title, "Lines " + lines[0] + " and " + lines[1] + " have the same customer ID in column '"
+                    + idColumn + "'; customer IDs must be unique.", lines[1], idColumn);
+        }
+    }
+
+    /** The requested column, else the first that reads as a customer ID, else -1: customers are numbered. */
+    static int idColumnIndex(RecordSource source, String requested) {
+        List<String> names = source.columns();
+        if (requested != null && !requested.isBlank()) {
+            int index = names.indexOf(requested.strip());
+            if (index < 0) {
+                throw ContentErrors.at(source.errorTitle(), "idColumn '" + requested.strip() + "' is not a column of the "
+                        + "upload; its columns are named by the header (CSV) or the first record's keys (JSON).", 0, null);
+            }
+            return index;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (ID_HEADERS.contains(names.get(i).toLowerCase(Locale.ROOT).replaceAll("[_\\-\\s]", ""))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The upload's columns in source order, and a tally for each one but the customer-ID column. */
+    private static final class Columns {
+        final int idIndex;
+        final int maxCategories;
+        final List<ColumnTally> tallies = new ArrayList<>();
+        int sourceWidth;
+        double[] numbers;
+
+        Columns(List<String> names, int idIndex, int maxCategories) {
+            this.idIndex = idIndex;
+            this.maxCategories = maxCategories;
+            widen(names, 0);
+        }
+
+        /** Adds the columns a JSON record brought; the rows before it have no value there. */
+        void widen(List<String> names, int rowsSoFar) {
+            for (int field = sourceWidth; field < names.size(); field++) {
+                if (field != idIndex) {
+                    tallies.add(new ColumnTally(names.get(field), maxCategories, rowsSoFar));
+                }
+            }
+            sourceWidth = names.size();
+            numbers = new double[tallies.size()];
+        }
+    }
+}

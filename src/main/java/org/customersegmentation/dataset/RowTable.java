@@ -1,0 +1,118 @@
+package org.customersegmentation.dataset;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.customersegmentation.storage.CopySession;
+import org.customersegmentation.storage.PostgresCopy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each dataset's customers live in a table of their own, {@code dataset_rows_<dataset id>}, with one text
+ * column per dataset column ({@code c1}, {@code c2}, ... by position) beside the row number, the line the
+ * customer came from and the customer ID. Names from the upload never become SQL identifiers.
+ *
+ * <p>A table per dataset loads without index maintenance, can be dropped whole when the dataset is deleted, and
+ * stores values as they were sent, so a column's type is only metadata and can be decided once the upload has
+ * been read to its end.
+ */
+@Repository
+class RowTable {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final JdbcTemplate jdbc;
+    private final PostgresCopy copy;
+
+    RowTable(JdbcTemplate jdbc, PostgresCopy copy) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+    }
+
+    static String name(UUID datasetId) {
+        return "dataset_rows_" + datasetId.toString().replace("-", "");
+    }
+
+    static String column(int position) {
+        return "c" + (position + 1);
+    }
+
+    void create(UUID datasetId, int columns) {
+        String valueColumns = IntStream.range(0, columns).mapToObj(c -> ", " + column(c) + " text").collect(Collectors.joining());
+        jdbc.execute("CREATE TABLE " + name(datasetId)
+                + " (row_number integer NOT NULL, line bigint NOT NULL, customer_id text NOT NULL" + valueColumns + ")");
+    }
+
+    void addColumns(UUID datasetId, int from, int to) {
+        String added = IntStream.range(from, to).mapToObj(c -> "ADD COLUMN " + column(c) + " text").collect(Collectors.joining(", "));
+        jdbc.execute("ALTER TABLE " + name(datasetId) + " " + added);
+    }
+
+    /** A COPY into the table: write row number, line, customer ID, then the first {@code columns} values. */
+    CopySession copy(UUID datasetId, int columns) {
+        String valueColumns = IntStream.range(0, columns).mapToObj(c -> ", " + column(c)).collect(Collectors.joining());
+        return copy.open("COPY " + name(datasetId) + " (row_number, line, customer_id" + valueColumns + ") FROM STDIN");
+    }
+
+    /**
+     * Indexes the customer IDs, which must be unique; false when two customers share one. Runs under a savepoint
+     * so that the transaction stays usable to find the duplicates.
+     */
+    boolean indexUniqueCustomerIds(UUID datasetId) {
+        return jdbc.execute((Connection connection) -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE UNIQUE INDEX ON " + name(datasetId) + " (customer_id)");
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return false;
+            }
+        });
+    }
+
+    /** The lines of the first customer, in upload order, whose ID an earlier customer already had. */
+    long[] firstDuplicateLines(UUID datasetId) {
+        String table = name(datasetId);
+        return jdbc.query("SELECT a.line, b.line FROM " + table + " a JOIN " + table + " b ON a.customer_id = b.customer_id "
+                        + "AND a.row_number < b.row_number ORDER BY b.row_number, a.row_number LIMIT 1",
+                rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[0]);
+    }
+
+    /**
+     * Reads the given columns of every customer in one pass, whatever order the rows come in.
+     *
+     * @param reader called with the 0-based row index, the customer ID and the values (null where missing)
+     */
+    void read(UUID datasetId, List<Integer> positions, RowReader reader) {
+        String selected = positions.stream().map(p -> ", " + column(p)).collect(Collectors.joining());
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(10_000);
+        String[] values = new String[positions.size()];
+        streaming.query("SELECT row_number, customer_id" + selected + " FROM " + name(datasetId), rs -> {
+            for (int j = 0; j < values.length; j++) {
+                values[j] = rs.getString(j + 3);
+            }
+            reader.row(rs.getInt(1) - 1, rs.getString(2), values);
+        });
+    }
+
+    void drop(UUID datasetId) {
+        jdbc.execute("DROP TABLE IF EXISTS " + name(datasetId));
+    }
+
+    @FunctionalInterface
+    interface RowReader {
+        void row(int index, String customerId, String[] values);
+    }
+}

@@ -1,0 +1,38 @@
+package org.customersegmentation.dataset.ingest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.customersegmentation.web.InvalidRequestException;
+
+/** Builds the 400 for a fault in an upload's content, with {@code line} and {@code column} where they are known. */
+public final class ContentErrors {
+
+    private ContentErrors() {
+    }
+
+    public static InvalidRequestException at(String title, String detail, long line, String column) {
+        Map<String, Object> where = new LinkedHashMap<>();
+        if (line > 0) {
+            where.put("line", line);
+        }
+        if (column != null) {
+            where.put("column", column);
+        }
+        return new InvalidRequestException(title, detail, where);
+    }
+
+    /** A header's names are unique, non-empty and at most {@code maxColumns}. */
+    static void checkColumnName(String title, String name, int position, java.util.Collection<String> earlier,
+                                int maxColumns, long line) {
+        if (name.isEmpty()) {
+            throw at(title, "Column " + position + " has no name.", line, null);
+        }
+        if (earlier.contains(name)) {
+            throw at(title, "Column '" + name + "' is named twice.", line, name);
+        }
+        if (position > maxColumns) {
+            throw at(title, "The upload has more than " + maxColumns + " columns (segmentation.upload.max-columns).",
+                    line, null);
+        }
+    }
+}
