@@ -83,9 +83,10 @@ class RowTable {
 
     /** The lines of the first customer, in upload order, whose ID an earlier customer already had. */
     long[] firstDuplicateLines(UUID datasetId) {
-        String table = name(datasetId);
-        return jdbc.query("SELECT a.line, b.line FROM " + table + " a JOIN " + table + " b ON a.customer_id = b.customer_id "
-                        + "AND a.row_number < b.row_number ORDER BY b.row_number, a.row_number LIMIT 1",
+        return jdbc.query("SELECT first_line, line FROM (SELECT row_number, line, "
+                        + "first_value(line) OVER same_id AS first_line, row_number() OVER same_id AS nth FROM " + name(datasetId)
+                        + " WINDOW same_id AS (PARTITION BY customer_id ORDER BY row_number)) numbered "
+                        + "WHERE nth = 2 ORDER BY row_number LIMIT 1",
                 rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[0]);
     }
 

@@ -36,12 +36,21 @@ class JobRunner {
                     (System.nanoTime() - started) / 1_000_000);
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());
-            lifecycle.fail(job, "Segmentation failed", e.getMessage());
+            fail(job, "Segmentation failed", e.getMessage());
         } catch (JobLifecycle.LostClaimException e) {
             log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("Job {} failed unexpectedly", job.id(), e);
-            lifecycle.fail(job, "Internal error", "The job failed unexpectedly. It has been logged; please try again.");
+            fail(job, "Internal error", "The job failed unexpectedly. It has been logged; please try again.");
+        }
+    }
+
+    /** Records the failure, unless the job was taken over or deleted (with its dataset) meanwhile. */
+    private void fail(JobLifecycle.ClaimedJob job, String title, String detail) {
+        try {
+            lifecycle.fail(job, title, detail);
+        } catch (JobLifecycle.LostClaimException e) {
+            log.warn("Dropping the failure of job {}: {}", job.id(), e.getMessage());
         }
     }
 }

@@ -38,7 +38,12 @@ final class JsonRecordSource implements RecordSource {
         this.parser = FACTORY.createParser(ObjectReadContext.empty(), body);
         this.array = array;
         this.maxColumns = maxColumns;
-        JsonToken first = token();
+        JsonToken first;
+        try {
+            first = token();
+        } catch (JacksonException e) {
+            throw unparsable(e);
+        }
         if (first == null) {
             throw ContentErrors.at(TITLE, "The upload is empty: send " + (array ? "an array of customer objects." : "one customer object per line."), 0, null);
         }
@@ -62,6 +67,16 @@ final class JsonRecordSource implements RecordSource {
 
     @Override
     public String[] next() {
+        try {
+            return readRecord();
+        } catch (JacksonIOException e) {
+            throw e.getCause() instanceof IOException cause ? new BodyReadException(cause) : e;
+        } catch (JacksonException e) {
+            throw unparsable(e);
+        }
+    }
+
+    private String[] readRecord() {
         if (finished) {
             return null;
         }
@@ -118,9 +133,6 @@ final class JsonRecordSource implements RecordSource {
 
     private void finish(JsonToken last) {
         finished = true;
-        if (array && last == null) {
-            throw ContentErrors.at(TITLE, "The JSON array is not closed: the body ends inside it.", lineHere(), null);
-        }
         if (array && token() != null) {
             throw ContentErrors.at(TITLE, "There is content after the JSON array; send one array.", lineHere(), null);
         }
@@ -130,14 +142,14 @@ final class JsonRecordSource implements RecordSource {
     }
 
     private JsonToken token() {
-        try {
-            return parser.nextToken();
-        } catch (JacksonIOException e) {
-            throw e.getCause() instanceof IOException cause ? new BodyReadException(cause) : e;
-        } catch (JacksonException e) {
-            long at = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
-            throw ContentErrors.at(TITLE, "The JSON could not be parsed at line " + at + ": " + e.getOriginalMessage(), at, null);
-        }
+        return parser.nextToken();
+    }
+
+    /** Jackson's own message, without the location it appends (the problem has the line). */
+    private static RuntimeException unparsable(JacksonException e) {
+        long at = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
+        String reason = String.valueOf(e.getOriginalMessage()).replaceAll("(?s)\\s*\\(start marker at .*|\\s*at \\[Source.*", "");
+        return ContentErrors.at(TITLE, "The JSON could not be parsed at line " + at + ": " + reason + ".", at, null);
     }
 
     private RuntimeException notFlatRecords(String detail) {
