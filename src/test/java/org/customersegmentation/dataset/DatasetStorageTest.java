@@ -120,6 +120,37 @@ class DatasetStorageTest {
     }
 
     @Test
+    void aParseErrorOnLine900000LeavesNothingBehind() {
+        Leftovers before = leftovers();
+        InputStream generated = new InputStream() {
+            private final byte[] header = "id,spend,visits\n".getBytes(StandardCharsets.UTF_8);
+            private byte[] current = header;
+            private int at;
+            private int line = 1;
+
+            @Override
+            public int read() {
+                while (at == current.length) {
+                    if (line == 900_000) {
+                        return -1;
+                    }
+                    line++;
+                    // line 900,000 has two fields instead of three
+                    current = (line == 900_000 ? "c" + line + ",1.5\n" : "c" + line + "," + line * 0.5 + "," + line % 7 + "\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                    at = 0;
+                }
+                return current[at++];
+            }
+        };
+
+        assertThatThrownBy(() -> service.upload(new Tenant("acme"), UploadFormat.CSV, null, new Upload("late-error", null, 50), generated))
+                .hasMessage("Line 900000 has 2 fields but the header has 3.");
+
+        assertThat(leftovers()).isEqualTo(before);
+    }
+
+    @Test
     void aDatabaseConnectionKilledMidCopyLeavesNothingBehindAndThePoolRecovers() {
         Leftovers before = leftovers();
         InputStream killing = new SequenceInputStream(body(rows(50_000)), new InputStream() {
