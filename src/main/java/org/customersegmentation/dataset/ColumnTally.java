@@ -40,10 +40,9 @@ final class ColumnTally {
             }
         }
         if (numeric) {
-            if (ColumnType.isNumber(value)) {
-                return Double.parseDouble(value);
-            }
-            numeric = false;
+            double number = ColumnType.parseNumber(value);
+            numeric = !Double.isNaN(number);
+            return number;
         }
         return Double.NaN;
     }

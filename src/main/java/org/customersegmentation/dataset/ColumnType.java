@@ -1,5 +1,7 @@
 package org.customersegmentation.dataset;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 /**
  * What a column's values are. NUMERIC columns can be clustered on; CATEGORICAL columns have few distinct
  * labels; TEXT columns (names, e-mails, free text) are kept so customers can be recognised, never as features.
@@ -10,49 +12,35 @@ public enum ColumnType {
     TEXT;
 
     /**
-     * A plain decimal such as {@code -12}, {@code 3.5}, {@code .5} or {@code 1e-3} whose value is finite. Stricter
-     * than {@link Double#parseDouble}, which also takes "12f", "0x1p3", "NaN" and "Infinity".
+     * The value of a plain decimal such as {@code -12}, {@code 3.5}, {@code .5} or {@code 1e-3} when it is finite;
+     * NaN for anything else. Stricter than {@link Double#parseDouble}, which also takes "12f", "0x1p3", "NaN"
+     * and "Infinity": FastDoubleParser reads Java's grammar, and the checks around it rule out what lies beyond
+     * plain decimals (a suffix, a hexadecimal literal, or a word), all recognisable from the first and last
+     * characters.
      */
-    static boolean isNumber(String value) {
+    static double parseNumber(String value) {
         int n = value.length();
-        int i = 0;
-        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-            i++;
+        if (n == 0) {
+            return Double.NaN;
         }
-        int digits = 0;
-        while (i < n && isDigit(value.charAt(i))) {
-            i++;
-            digits++;
+        int first = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+        if (first == n || !isDigitOrPoint(value.charAt(first)) || !isDigitOrPoint(value.charAt(n - 1))
+                || (value.charAt(first) == '0' && first + 1 < n && (value.charAt(first + 1) | 0x20) == 'x')) {
+            return Double.NaN;
         }
-        if (i < n && value.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(value.charAt(i))) {
-                i++;
-                digits++;
-            }
+        try {
+            double number = JavaDoubleParser.parseDouble(value);
+            return Double.isFinite(number) ? number : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < n && isDigit(value.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return false;
-            }
-            return i == n && Double.isFinite(Double.parseDouble(value));
-        }
-        return i == n && (digits < 300 || Double.isFinite(Double.parseDouble(value)));
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    static boolean isNumber(String value) {
+        return !Double.isNaN(parseNumber(value));
+    }
+
+    private static boolean isDigitOrPoint(char c) {
+        return (c >= '0' && c <= '9') || c == '.';
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 final class NumericSpill implements AutoCloseable {
 
     private static final int BLOCK_VALUES = 1 << 20;
+    /** Reads and writes go through buffers this small, far below G1's humongous-object size at small heaps. */
+    private static final int IO_BYTES = 1 << 18;
 
     /** A block of {@code rows} rows of {@code columns} columns, column-major, at {@code offset} in the file. */
     record Block(long offset, int columns, int rows) {
@@ -37,6 +39,7 @@ final class NumericSpill implements AutoCloseable {
     private int columns;
     private int blockRows;
     private double[] buffer;
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(IO_BYTES).order(ByteOrder.nativeOrder());
     private int bufferedRows;
     private long rows;
     private long offset;
@@ -93,9 +96,13 @@ final class NumericSpill implements AutoCloseable {
     /** Reads the blocks back in order. */
     void forEachBlock(BlockVisitor visitor) {
         flush();
+        double[] values = new double[0];
         for (Block block : blocks) {
-            double[] values = new double[block.columns() * block.rows()];
-            read(block.offset(), values, 0, values.length);
+            int length = block.columns() * block.rows();
+            if (values.length < length) {
+                values = new double[length];
+            }
+            read(block.offset(), values, 0, length);
             visitor.visit(values, block.columns(), block.rows());
         }
     }
@@ -106,41 +113,49 @@ final class NumericSpill implements AutoCloseable {
         buffer = new double[Math.max(1, newColumns) * blockRows];
     }
 
-    private void flush() {
+    private synchronized void flush() {
         if (bufferedRows == 0) {
             return;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(columns * bufferedRows * Double.BYTES).order(ByteOrder.nativeOrder());
+        long start = offset;
         for (int c = 0; c < columns; c++) {
-            bytes.asDoubleBuffer().put(buffer, c * blockRows, bufferedRows);
-            bytes.position(bytes.position() + bufferedRows * Double.BYTES);
-        }
-        bytes.flip();
-        try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes, offset + bytes.position());
+            for (int from = 0; from < bufferedRows; from += IO_BYTES / Double.BYTES) {
+                int count = Math.min(IO_BYTES / Double.BYTES, bufferedRows - from);
+                writeBuffer.clear();
+                writeBuffer.asDoubleBuffer().put(buffer, c * blockRows + from, count);
+                writeBuffer.limit(count * Double.BYTES);
+                try {
+                    while (writeBuffer.hasRemaining()) {
+                        offset += channel.write(writeBuffer, offset);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        blocks.add(new Block(offset, columns, bufferedRows));
-        offset += bytes.limit();
+        blocks.add(new Block(start, columns, bufferedRows));
         bufferedRows = 0;
     }
 
+    /** Thread-safe: positional reads, and a buffer of the caller's own. */
     private void read(long position, double[] target, int at, int count) {
-        ByteBuffer bytes = ByteBuffer.allocate(count * Double.BYTES).order(ByteOrder.nativeOrder());
-        try {
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, position + bytes.position()) < 0) {
-                    throw new IllegalStateException("The spill file ended early");
+        ByteBuffer bytes = ByteBuffer.allocate(IO_BYTES).order(ByteOrder.nativeOrder());
+        for (int done = 0; done < count; ) {
+            int chunk = Math.min(IO_BYTES / Double.BYTES, count - done);
+            bytes.clear().limit(chunk * Double.BYTES);
+            try {
+                while (bytes.hasRemaining()) {
+                    if (channel.read(bytes, position + (long) done * Double.BYTES + bytes.position()) < 0) {
+                        throw new IllegalStateException("The spill file ended early");
+                    }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            bytes.flip();
+            bytes.asDoubleBuffer().get(target, at + done, chunk);
+            done += chunk;
         }
-        bytes.flip();
-        bytes.asDoubleBuffer().get(target, at, count);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import smile.sort.QuickSelect;
 
 /** Computes a {@link DatasetProfile} from the tallies and the spilled numbers of an upload, one column at a time. */
@@ -17,22 +18,25 @@ final class ProfileCalculator {
 
     /** @param maxCorrelationColumns the correlation matrix covers at most this many numeric columns, the first ones */
     static DatasetProfile profile(int rowCount, List<ColumnTally> tallies, NumericSpill spill, int maxCorrelationColumns) {
+        // columns in parallel: the database is idle by now, and each column is read back and summarised alone
+        DatasetProfile.NumericSummary[] summaries = new DatasetProfile.NumericSummary[tallies.size()];
+        IntStream.range(0, tallies.size()).parallel()
+                .filter(c -> tallies.get(c).type() == ColumnType.NUMERIC && tallies.get(c).present() > 0)
+                .forEach(c -> summaries[c] = summary(present(spill.column(c))));
         List<DatasetProfile.ColumnProfile> columns = new ArrayList<>();
         List<Integer> correlated = new ArrayList<>();
         double[] means = new double[tallies.size()];
         for (int c = 0; c < tallies.size(); c++) {
             ColumnTally tally = tallies.get(c);
-            DatasetProfile.NumericSummary numeric = null;
-            if (tally.type() == ColumnType.NUMERIC && tally.present() > 0) {
-                numeric = summary(present(spill.column(c)));
-                means[c] = numeric.mean();
+            if (summaries[c] != null) {
+                means[c] = summaries[c].mean();
                 if (correlated.size() < maxCorrelationColumns) {
                     correlated.add(c);
                 }
             }
             List<DatasetProfile.ValueCount> values = tally.type() == ColumnType.CATEGORICAL ? mostFrequent(tally.valueCounts()) : null;
             columns.add(new DatasetProfile.ColumnProfile(tally.name(), tally.type(), tally.present(), tally.missing(),
-                    tally.distinct(), numeric, values));
+                    tally.distinct(), summaries[c], values));
         }
         return new DatasetProfile(rowCount, columns, correlation(tallies, correlated, means, spill));
     }
@@ -75,8 +79,20 @@ final class ProfileCalculator {
         if (below + 1 >= values.length || position == below) {
             return low;
         }
-        double high = QuickSelect.select(values, below + 1);
-        return low + (position - below) * (high - low);
+        return low + (position - below) * (nextOrderStatistic(values, below, low) - low);
+    }
+
+    /**
+     * The order statistic after the one selection just put at {@code k}. Selection leaves the larger values
+     * after {@code k}, so their minimum is the next one: a scan instead of a second selection. Should a value
+     * below {@code low} turn up there, the partition was not as assumed and a second selection decides.
+     */
+    private static double nextOrderStatistic(double[] values, int k, double low) {
+        double next = Double.POSITIVE_INFINITY;
+        for (int i = k + 1; i < values.length; i++) {
+            next = Math.min(next, values[i]);
+        }
+        return next >= low ? next : QuickSelect.select(values, k + 1);
     }
 
     static DatasetProfile.Histogram histogram(double[] values, double min, double max) {
@@ -111,7 +127,13 @@ final class ProfileCalculator {
     }
 
     private static double[] present(double[] values) {
-        return Arrays.stream(values).filter(value -> !Double.isNaN(value)).toArray();
+        int n = 0;
+        for (double value : values) {
+            if (!Double.isNaN(value)) {
+                values[n++] = value;
+            }
+        }
+        return n == values.length ? values : Arrays.copyOf(values, n);
     }
 
     /**
@@ -123,19 +145,19 @@ final class ProfileCalculator {
         int p = columns.size();
         // per pair (i <= j): count, sum x, sum y, sum xx, sum yy, sum xy
         double[][] sums = new double[p * (p + 1) / 2][6];
-        spill.forEachBlock((values, blockColumns, rows) -> {
-            int pair = 0;
-            for (int i = 0; i < p; i++) {
-                for (int j = i; j < p; j++, pair++) {
-                    int ci = columns.get(i);
-                    int cj = columns.get(j);
-                    if (ci >= blockColumns || cj >= blockColumns) {
-                        continue;
-                    }
+        int[] firstPairOfRow = new int[p];
+        for (int i = 1; i < p; i++) {
+            firstPairOfRow[i] = firstPairOfRow[i - 1] + p - (i - 1);
+        }
+        spill.forEachBlock((values, blockColumns, rows) -> IntStream.range(0, p).parallel().forEach(i -> {
+            for (int j = i, pair = firstPairOfRow[i]; j < p; j++, pair++) {
+                int ci = columns.get(i);
+                int cj = columns.get(j);
+                if (ci < blockColumns && cj < blockColumns) {
                     accumulate(sums[pair], values, ci * rows, means[ci], cj * rows, means[cj], rows);
                 }
             }
-        });
+        }));
         Double[][] matrix = new Double[p][p];
         int pair = 0;
         for (int i = 0; i < p; i++) {

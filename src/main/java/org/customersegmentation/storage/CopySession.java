@@ -1,11 +1,7 @@
 package org.customersegmentation.storage;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -24,7 +20,6 @@ public final class CopySession implements AutoCloseable {
     private final DataSource dataSource;
     private final Connection connection;
     private final PGCopyOutputStream out;
-    private final Writer writer;
     private final CopyTextWriter rows;
 
     CopySession(DataSource dataSource, String copySql) {
@@ -36,8 +31,7 @@ public final class CopySession implements AutoCloseable {
             DataSourceUtils.releaseConnection(connection, dataSource);
             throw new DataAccessResourceFailureException("COPY failed to start: " + e.getMessage(), e);
         }
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        this.rows = new CopyTextWriter(writer);
+        this.rows = new CopyTextWriter(out);
     }
 
     public CopyTextWriter rows() {
@@ -47,7 +41,7 @@ public final class CopySession implements AutoCloseable {
     /** Sends what is buffered and ends the COPY; returns the number of rows the server stored. */
     public long finish() {
         try {
-            writer.flush();
+            rows.flush();
             return out.endCopy();
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("COPY failed: " + e.getMessage(), e);
