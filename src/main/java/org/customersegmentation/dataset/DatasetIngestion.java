@@ -93,8 +93,7 @@ class DatasetIngestion {
                     copy = rowTable.copy(id, columns.tallies.size());
                 }
                 row = Math.addExact(row, 1);
-                write(copy.rows(), row, source, raw, columns);
-                spill.add(columns.numbers);
+                columns.tally(write(copy.rows(), row, source, raw, columns), spill);
             }
             copy.finish();
             return row;
@@ -105,7 +104,8 @@ class DatasetIngestion {
         }
     }
 
-    private static void write(CopyTextWriter out, int row, RecordSource source, String[] raw, Columns columns)
+    /** Writes one customer to the COPY; returns its values, normalized, one per tallied column. */
+    private static String[] write(CopyTextWriter out, int row, RecordSource source, String[] raw, Columns columns)
             throws IOException {
         long line = source.line();
         out.number(row).number(line);
@@ -119,17 +119,17 @@ class DatasetIngestion {
             }
             out.text(customerId);
         }
+        String[] values = new String[columns.width];
         int value = 0;
         for (int field = 0; field < raw.length; field++) {
             if (field == columns.idIndex) {
                 continue;
             }
-            String normalized = checked(MissingValues.normalize(raw[field]), source, line, field);
-            columns.numbers[value] = columns.tallies.get(value).accept(normalized);
-            out.text(normalized);
-            value++;
+            values[value] = checked(MissingValues.normalize(raw[field]), source, line, field);
+            out.text(values[value++]);
         }
         out.endRow();
+        return values;
     }
 
     /** PostgreSQL text cannot hold U+0000, and no CRM value needs one. */
@@ -175,7 +175,9 @@ class DatasetIngestion {
         final int maxCategories;
         final List<ColumnTally> tallies = new ArrayList<>();
         int sourceWidth;
-        double[] numbers;
+        /** How many columns are tallied. */
+        int width;
+        private double[] numbers;
 
         Columns(List<String> names, int idIndex, int maxCategories) {
             this.idIndex = idIndex;
@@ -191,7 +193,16 @@ class DatasetIngestion {
                 }
             }
             sourceWidth = names.size();
-            numbers = new double[tallies.size()];
+            width = tallies.size();
+            numbers = new double[width];
+        }
+
+        /** Counts one customer's values and spills its numbers. */
+        void tally(String[] values, NumericSpill spill) {
+            for (int c = 0; c < values.length; c++) {
+                numbers[c] = tallies.get(c).accept(values[c]);
+            }
+            spill.add(numbers);
         }
     }
 }
