@@ -36,10 +36,6 @@ public enum ColumnType {
         }
     }
 
-    static boolean isNumber(String value) {
-        return !Double.isNaN(parseNumber(value));
-    }
-
     private static boolean isDigitOrPoint(char c) {
         return (c >= '0' && c <= '9') || c == '.';
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.customersegmentation.support.ApiClient;
-import org.customersegmentation.support.Leftovers;
 import org.customersegmentation.support.EndToEndTest;
+import org.customersegmentation.support.Leftovers;
 import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,7 +59,7 @@ class DatasetProfileEndToEndTest {
         jdbc.execute("DROP TABLE IF EXISTS " + ORACLE);
         jdbc.execute("CREATE TABLE " + ORACLE + " (" + columns.getFirst() + " text, "
                 + numericColumns.stream().map(c -> c + " double precision").collect(Collectors.joining(", ")) + ")");
-        jdbc.execute((java.sql.Connection connection) -> {
+        jdbc.execute((Connection connection) -> {
             try (InputStream in = getClass().getResourceAsStream("/datasets/cc-general.csv")) {
                 return connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("COPY " + ORACLE + " FROM STDIN WITH (FORMAT csv, HEADER true)", in);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.customersegmentation.support.ApiClient;
 import org.customersegmentation.support.CustomerGroups;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.customersegmentation.api.UploadFormatsEndToEndTest.bytes;
 import static org.customersegmentation.api.UploadFormatsEndToEndTest.gzip;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.customersegmentation.support.ApiClient;
@@ -55,14 +56,14 @@ class UploadErrorsEndToEndTest {
 
     @Test
     void invalidUtf8NamesItsLine() {
-        byte[] latin1 = "id,city\n1,Berlin\n2,K\u00f6ln\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "id,city\n1,Berlin\n2,K\u00f6ln\n".getBytes(StandardCharsets.ISO_8859_1);
 
         JsonNode problem = acme.post("/api/v1/datasets", "text/csv", latin1).problem(400);
 
         assertThat(problem.get("detail").asString()).isEqualTo("Line 3 is not valid UTF-8.");
         assertThat(problem.get("line").asInt()).isEqualTo(3);
         assertThat(acme.post("/api/v1/datasets", "application/x-ndjson",
-                "{\"id\": 1}\n{\"id\": \"K\u00f6ln\"}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                "{\"id\": 1}\n{\"id\": \"K\u00f6ln\"}\n".getBytes(StandardCharsets.ISO_8859_1))
                 .problem(400).get("line").asInt()).isEqualTo(2);
     }
 

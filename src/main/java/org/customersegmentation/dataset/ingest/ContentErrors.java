@@ -1,5 +1,6 @@
 package org.customersegmentation.dataset.ingest;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.customersegmentation.web.InvalidRequestException;
@@ -22,7 +23,7 @@ public final class ContentErrors {
     }
 
     /** A header's names are unique, non-empty and at most {@code maxColumns}. */
-    static void checkColumnName(String title, String name, int position, java.util.Collection<String> earlier,
+    static void checkColumnName(String title, String name, int position, Collection<String> earlier,
                                 int maxColumns, long line) {
         if (name.isEmpty()) {
             throw at(title, "Column " + position + " has no name.", line, null);

@@ -1,13 +1,13 @@
 package org.customersegmentation.dataset.ingest;
 
-import org.customersegmentation.web.BodyReadException;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.customersegmentation.web.BodyReadException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -1,6 +1,5 @@
 package org.customersegmentation.dataset.ingest;
 
-import org.customersegmentation.web.BodyReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -10,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.customersegmentation.web.BodyReadException;
 
 /**
  * Decodes UTF-8 and rejects the first malformed byte sequence with the line it is on, instead of silently
