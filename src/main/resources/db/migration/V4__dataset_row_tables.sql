@@ -1,7 +1,11 @@
--- Each dataset's customers move to a table of their own, dataset_rows_<dataset id without dashes>, with one
--- text column per dataset column (c1, c2, ... by dataset_column.position + 1): uploads stream in with COPY and
--- no index maintenance, a column's type is decided after the last row, and deleting a dataset drops its table.
--- Values keep the text they were sent as; NULL is a missing value.
+-- Each dataset's customers move to a table of their own, dataset_rows_<dataset id without dashes>: uploads stream
+-- in with COPY and no index maintenance, a column's type is decided after the last row, and deleting a dataset
+-- drops its table. Values are text (NULL where missing), laid out as dataset.row_layout says: COLUMNS (c1, c2, ...
+-- by dataset_column.position + 1) for uploads of up to 250 columns known from a CSV header, else ARRAY (one text[],
+-- v[position + 1]), which also holds rows too wide for a page.
+alter table dataset add column row_layout text not null default 'ARRAY' check (row_layout in ('COLUMNS', 'ARRAY'));
+alter table dataset alter column row_layout drop default;
+
 alter table dataset_column drop constraint dataset_column_type_check;
 alter table dataset_column add constraint dataset_column_type_check check (type in ('NUMERIC', 'CATEGORICAL', 'TEXT'));
 alter table dataset_column add column distinct_count integer;
@@ -9,30 +13,33 @@ alter table dataset_column add column distinct_count integer;
 -- Assignments carry the customer ID, so results no longer read the dataset's rows.
 alter table segment_assignment add column customer_id text;
 
+-- Datasets uploaded before this migration move to the ARRAY layout. Their lines were not recorded: row n was
+-- line n + 1 unless a value spanned lines. Numbers become PostgreSQL's shortest exact text for them.
 do $$
 declare
     ds record;
-    col record;
     rows_table text;
-    selected text;
+    elements text;
 begin
     for ds in select id from dataset loop
         rows_table := 'dataset_rows_' || replace(ds.id::text, '-', '');
-        execute format('create table %I (row_number integer not null, line bigint not null, customer_id text not null)', rows_table);
-        selected := '';
-        for col in select position, type, array_index from dataset_column where dataset_id = ds.id order by position loop
-            execute format('alter table %I add column %I text', rows_table, 'c' || (col.position + 1));
-            selected := selected || format(', %s[%s]::text',
-                case when col.type = 'NUMERIC' then 'numeric_values' else 'categorical_values' end, col.array_index);
-        end loop;
-        -- the lines of earlier uploads were not recorded; row n was line n + 1 unless a value spanned lines
-        execute format('insert into %I select row_number, row_number + 1, customer_id%s from dataset_row where dataset_id = %L',
-                       rows_table, selected, ds.id);
-        update dataset_column c set distinct_count = (
-            select count(distinct r.categorical_values[c.array_index]) from dataset_row r where r.dataset_id = ds.id)
-        where c.dataset_id = ds.id and c.type = 'CATEGORICAL';
+        select coalesce(string_agg(format('%s[%s]::text',
+                   case when type = 'NUMERIC' then 'numeric_values' else 'categorical_values' end, array_index),
+                   ', ' order by position), '')
+            into elements from dataset_column where dataset_id = ds.id;
+        execute format('create table %I (row_number integer not null, line bigint not null, customer_id text not null, '
+                       'v text[])', rows_table);
+        execute format('insert into %I select row_number, row_number + 1, customer_id, array[%s]::text[] '
+                       'from dataset_row where dataset_id = %L', rows_table, elements, ds.id);
     end loop;
 end $$;
+
+-- One statement for all categorical columns, rather than a scan of a dataset's rows per column.
+update dataset_column c set distinct_count = d.n
+from (select r.dataset_id, k.array_index, count(distinct r.categorical_values[k.array_index]) as n
+      from dataset_row r join dataset_column k on k.dataset_id = r.dataset_id and k.type = 'CATEGORICAL'
+      group by r.dataset_id, k.array_index) d
+where c.dataset_id = d.dataset_id and c.array_index = d.array_index and c.type = 'CATEGORICAL';
 
 update segment_assignment a set customer_id = r.customer_id
 from segmentation_job j, dataset_row r

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -35,6 +37,10 @@ class Dataset {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "row_layout", nullable = false)
+    private RowLayout rowLayout;
+
     @ElementCollection
     @CollectionTable(name = "dataset_column", joinColumns = @JoinColumn(name = "dataset_id"))
     @OrderColumn(name = "position")
@@ -43,13 +49,15 @@ class Dataset {
     protected Dataset() {
     }
 
-    Dataset(UUID id, String tenantId, String name, int rowCount, String idColumn, Instant createdAt, List<DatasetColumn> columns) {
+    Dataset(UUID id, String tenantId, String name, int rowCount, String idColumn, Instant createdAt, RowLayout rowLayout,
+            List<DatasetColumn> columns) {
         this.id = id;
         this.tenantId = tenantId;
         this.name = name;
         this.rowCount = rowCount;
         this.idColumn = idColumn;
         this.createdAt = createdAt;
+        this.rowLayout = rowLayout;
         this.columns = new ArrayList<>(columns);
     }
 
@@ -71,6 +79,10 @@ class Dataset {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    RowLayout rowLayout() {
+        return rowLayout;
     }
 
     List<DatasetColumn> columns() {

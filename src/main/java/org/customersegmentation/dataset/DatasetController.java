@@ -27,6 +27,7 @@ import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.BodyReadException;
 import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.ProblemResponses;
 import org.customersegmentation.web.UnsupportedMediaTypeException;
@@ -34,6 +35,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,7 +81,7 @@ class DatasetController {
                             description = "One flat JSON object per line")),
                     @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))}))
     @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
-    @ProblemResponses({400, 413, 415})
+    @ProblemResponses({400, 413, 415, 503})
     @PostMapping(consumes = {"text/csv", "application/json", "application/x-ndjson"})
     ResponseEntity<DatasetView> upload(@AuthenticationPrincipal Tenant tenant,
                                        @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
@@ -100,7 +102,7 @@ class DatasetController {
     ResponseEntity<DatasetView> uploadMultipart(@AuthenticationPrincipal Tenant tenant,
                                                 @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,
                                                 @Valid UploadParameters parameters,
-                                                HttpServletRequest request) throws IOException {
+                                                HttpServletRequest request) {
         requireSupported(encoding);
         try {
             FileItemInputIterator parts = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>()
@@ -108,7 +110,7 @@ class DatasetController {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (!part.isFormField() && "file".equals(part.getFieldName())) {
-                    MediaType type = part.getContentType() == null ? null : MediaType.parseMediaType(part.getContentType());
+                    MediaType type = partType(part.getContentType());
                     try (InputStream file = part.getInputStream()) {
                         return created(datasets.upload(tenant, UploadFormat.of(type, part.getName()),
                                 parameters.delimiterChar(), parameters.upload(part.getName(), limits.maxCategories()), file));
@@ -117,6 +119,8 @@ class DatasetController {
             }
         } catch (FileUploadException e) {
             throw new InvalidRequestException("Invalid multipart form", "The multipart body could not be read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new BodyReadException(e);
         }
         throw new InvalidRequestException("Invalid multipart form", "The form has no file part named 'file'.");
     }
@@ -133,7 +137,7 @@ class DatasetController {
                     + "and a 20-bin histogram; for CATEGORICAL columns the 50 most frequent values. Plus the Pearson "
                     + "correlation matrix of the numeric columns (the first segmentation.profile.max-correlation-columns, "
                     + "default 50). Computed once, at upload.")
-    @ProblemResponses({400, 404})
+    @ProblemResponses({400, 404, 409})
     @GetMapping("/{id}/profile")
     DatasetProfile profile(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         return datasets.profile(tenant, id);
@@ -161,6 +165,15 @@ class DatasetController {
 
     /** The multipart form's shape, for the API description. */
     record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+    }
+
+    /** The part's type, or null when it has none or an unreadable one: the file name decides then. */
+    private static MediaType partType(String contentType) {
+        try {
+            return contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     private static void requireSupported(String encoding) {

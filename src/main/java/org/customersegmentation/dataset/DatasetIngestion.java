@@ -11,13 +11,15 @@ import java.util.UUID;
 import org.customersegmentation.dataset.ingest.ContentErrors;
 import org.customersegmentation.dataset.ingest.RecordSource;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.storage.CopyFailures;
 import org.customersegmentation.storage.CopySession;
 import org.customersegmentation.storage.CopyTextWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Streams the records of an upload into the dataset's row table with COPY while tallying each column, then
@@ -25,9 +27,12 @@ import org.springframework.stereotype.Component;
  * caller's transaction: whatever fails, the table, its rows and the dataset vanish together.
  */
 @Component
+@Transactional(propagation = Propagation.MANDATORY)
 class DatasetIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetIngestion.class);
+    /** Far above any CRM's IDs, and far below what a unique index entry can hold. */
+    static final int MAX_ID_LENGTH = 256;
     private static final Set<String> ID_HEADERS = Set.of("id", "customerid", "custid");
 
     private final DatasetRepository datasets;
@@ -52,10 +57,11 @@ class DatasetIngestion {
         }
         UUID id = UUID.randomUUID();
         Columns columns = new Columns(source.columns(), idColumnIndex(source, upload.idColumn()), upload.maxCategories());
-        rowTable.create(id, columns.tallies.size());
+        RowLayout layout = RowLayout.of(source.fixedColumns(), columns.width);
+        rowTable.create(id, layout, columns.width);
         long started = System.nanoTime();
         try (NumericSpill spill = new NumericSpill(columns.tallies.size())) {
-            int rowCount = load(id, source, first, columns, spill);
+            int rowCount = load(id, layout, source, first, columns, spill);
             long loaded = System.nanoTime();
             String idColumn = columns.idIndex < 0 ? null : source.columns().get(columns.idIndex);
             if (idColumn != null) {
@@ -65,7 +71,7 @@ class DatasetIngestion {
             DatasetProfile profile = ProfileCalculator.profile(rowCount, columns.tallies, spill, maxCorrelationColumns);
             long profiled = System.nanoTime();
             Dataset dataset = datasets.saveAndFlush(new Dataset(id, tenant.id(), upload.name(), rowCount, idColumn,
-                    Instant.now(clock), columns.tallies.stream().map(tally -> new DatasetColumn(tally.name(),
+                    Instant.now(clock), layout, columns.tallies.stream().map(tally -> new DatasetColumn(tally.name(),
                             tally.type(), Math.toIntExact(tally.missing()), tally.distinct())).toList()));
             profiles.save(id, profile);
             log.info("Dataset {} loaded: {} customers x {} columns; streaming {} ms, ID check {} ms, profile {} ms, saving {} ms",
@@ -79,43 +85,43 @@ class DatasetIngestion {
         return (to - from) / 1_000_000;
     }
 
-    private int load(UUID id, RecordSource source, String[] first, Columns columns, NumericSpill spill) {
+    private int load(UUID id, RowLayout layout, RecordSource source, String[] first, Columns columns, NumericSpill spill) {
         int row = 0;
-        CopySession copy = rowTable.copy(id, columns.tallies.size());
-        try {
+        try (CopySession copy = rowTable.copy(id, layout, columns.width)) {
             for (String[] raw = first; raw != null; raw = source.next()) {
                 if (raw.length > columns.sourceWidth) {
-                    copy.finish();
-                    copy.close();
-                    int before = columns.tallies.size();
-                    columns.widen(source.columns(), row);
-                    rowTable.addColumns(id, before, columns.tallies.size());
-                    copy = rowTable.copy(id, columns.tallies.size());
+                    columns.widen(source.columns(), row); // JSON only, whose rows are arrays: no DDL needed
                 }
                 row = Math.addExact(row, 1);
-                columns.tally(write(copy.rows(), row, source, raw, columns), spill);
+                columns.tally(write(copy.rows(), layout, row, source, raw, columns), spill);
             }
-            copy.finish();
+            long stored = copy.finish();
+            if (stored != row) {
+                throw new IllegalStateException("COPY stored " + stored + " rows of " + row);
+            }
             return row;
         } catch (IOException e) {
-            throw new DataAccessResourceFailureException("The database connection failed during the upload.", e);
-        } finally {
-            copy.close();
+            throw CopyFailures.translate(e);
         }
     }
 
     /** Writes one customer to the COPY; returns its values, normalized, one per tallied column. */
-    private static String[] write(CopyTextWriter out, int row, RecordSource source, String[] raw, Columns columns)
-            throws IOException {
+    private static String[] write(CopyTextWriter out, RowLayout layout, int row, RecordSource source, String[] raw,
+                                  Columns columns) throws IOException {
         long line = source.line();
         out.number(row).number(line);
         if (columns.idIndex < 0) {
             out.text(Integer.toString(row));
         } else {
             String customerId = checked(MissingValues.normalize(raw[columns.idIndex]), source, line, columns.idIndex);
+            String idColumn = source.columns().get(columns.idIndex);
             if (customerId == null) {
-                throw ContentErrors.at(source.errorTitle(), "Line " + line + " has no customer ID in column '"
-                        + source.columns().get(columns.idIndex) + "'.", line, source.columns().get(columns.idIndex));
+                throw ContentErrors.at(source.errorTitle(), "Line " + line + " has no customer ID in column '" + idColumn
+                        + "'.", line, idColumn);
+            }
+            if (customerId.length() > MAX_ID_LENGTH) {
+                throw ContentErrors.at(source.errorTitle(), "Line " + line + " has a customer ID longer than "
+                        + MAX_ID_LENGTH + " characters in column '" + idColumn + "'.", line, idColumn);
             }
             out.text(customerId);
         }
@@ -125,8 +131,14 @@ class DatasetIngestion {
             if (field == columns.idIndex) {
                 continue;
             }
-            values[value] = checked(MissingValues.normalize(raw[field]), source, line, field);
-            out.text(values[value++]);
+            values[value++] = checked(MissingValues.normalize(raw[field]), source, line, field);
+        }
+        if (layout == RowLayout.COLUMNS) {
+            for (String v : values) {
+                out.text(v);
+            }
+        } else {
+            out.textArray(values);
         }
         out.endRow();
         return values;

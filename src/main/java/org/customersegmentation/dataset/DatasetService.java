@@ -3,12 +3,16 @@ package org.customersegmentation.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.customersegmentation.dataset.ingest.RecordSource;
 import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ConflictException;
 import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.NotFoundException;
+import org.customersegmentation.web.ServiceBusyException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -31,6 +35,7 @@ class DatasetService {
     private final UploadProperties limits;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Semaphore streaming;
 
     DatasetService(DatasetRepository datasets, DatasetIngestion ingestion, RowTable rowTable, ProfileStore profiles,
                    UploadProperties limits, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
@@ -41,6 +46,7 @@ class DatasetService {
         this.limits = limits;
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.streaming = new Semaphore(limits.maxConcurrent());
     }
 
     /**
@@ -51,11 +57,17 @@ class DatasetService {
      */
     DatasetView upload(Tenant tenant, UploadFormat format, Character delimiter, Upload upload, InputStream body) {
         Upload checked = new Upload(checkedName(upload.name()), upload.idColumn(), upload.maxCategories());
+        if (!streaming.tryAcquire()) {
+            throw new ServiceBusyException("Too many uploads", "The service is already receiving " + limits.maxConcurrent()
+                    + " uploads (segmentation.upload.max-concurrent); try again shortly.");
+        }
         try (InputStream decoded = new SizeLimitedInputStream(Decompression.decode(body), limits.maxSize());
              RecordSource source = format.open(decoded, delimiter, limits.maxColumns())) {
             return transaction.execute(status -> ingestion.ingest(tenant, checked, source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            streaming.release();
         }
     }
 
@@ -76,7 +88,9 @@ class DatasetService {
     @Transactional(readOnly = true)
     DatasetProfile profile(Tenant tenant, UUID id) {
         find(tenant, id);
-        return profiles.find(id).orElseThrow(() -> new NotFoundException("profile of dataset", id));
+        return profiles.find(id).orElseThrow(() -> new ConflictException("No profile",
+                "Dataset " + id + " was uploaded before the service computed profiles; upload it again to get one.",
+                Map.of()));
     }
 
     @Transactional(readOnly = true)

@@ -48,7 +48,7 @@ public class Datasets {
         }).toList();
         String[] customerIds = new String[dataset.rowCount()];
         double[][] values = new double[dataset.rowCount()][positions.size()];
-        rowTable.read(datasetId, positions, (index, customerId, text) -> {
+        rowTable.read(datasetId, dataset.rowLayout(), positions, (index, customerId, text) -> {
             customerIds[index] = customerId;
             for (int j = 0; j < text.length; j++) {
                 values[index][j] = text[j] == null ? Double.NaN : Double.parseDouble(text[j]);

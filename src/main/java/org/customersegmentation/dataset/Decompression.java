@@ -1,11 +1,12 @@
 package org.customersegmentation.dataset;
 
-import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.PushbackInputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.customersegmentation.web.BodyReadException;
 import org.customersegmentation.web.InvalidRequestException;
 
 /**
@@ -18,15 +19,31 @@ final class Decompression {
     }
 
     static InputStream decode(InputStream body) {
-        BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
+        // not a BufferedInputStream: its reads keep going while available() > 0, and may block on a trickling client
+        PushbackInputStream in = new PushbackInputStream(body, 2);
+        boolean gzip;
         try {
-            in.mark(2);
-            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            return gzip ? new CheckedGzip(in) : in;
+            byte[] magic = in.readNBytes(2);
+            gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            in.unread(magic);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BodyReadException(e);
         }
+        if (!gzip) {
+            return in;
+        }
+        try {
+            return new CheckedGzip(in);
+        } catch (ZipException | EOFException e) {
+            throw invalid(e);
+        } catch (IOException e) {
+            throw new BodyReadException(e);
+        }
+    }
+
+    private static InvalidRequestException invalid(IOException e) {
+        return new InvalidRequestException("Invalid gzip", "The body starts like gzip but is not valid gzip: "
+                + e.getMessage() + ".");
     }
 
     /** Answers a corrupt gzip stream with a 400 rather than an I/O failure. */
@@ -41,8 +58,7 @@ final class Decompression {
             try {
                 return super.read(buffer, offset, length);
             } catch (ZipException e) {
-                throw new InvalidRequestException("Invalid gzip", "The body starts like gzip but is not valid gzip: "
-                        + e.getMessage() + ".");
+                throw invalid(e);
             }
         }
     }

@@ -20,7 +20,10 @@ import java.util.List;
 final class NumericSpill implements AutoCloseable {
 
     private static final int BLOCK_VALUES = 1 << 20;
-    /** Reads and writes go through buffers this small, far below G1's humongous-object size at small heaps. */
+    /**
+     * Reads and writes go through buffers this small: allocating buffers of a whole block per read or write made
+     * G1 run a concurrent cycle for each of these humongous objects at a 512 MB heap.
+     */
     private static final int IO_BYTES = 1 << 18;
 
     /** A block of {@code rows} rows of {@code columns} columns, column-major, at {@code offset} in the file. */
@@ -71,10 +74,6 @@ final class NumericSpill implements AutoCloseable {
         if (++bufferedRows == blockRows) {
             flush();
         }
-    }
-
-    long rows() {
-        return rows;
     }
 
     /** Every row's value of column {@code c}, NaN where missing or not a number. */

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import smile.sort.QuickSelect;
 
-/** Computes a {@link DatasetProfile} from the tallies and the spilled numbers of an upload, one column at a time. */
+/**
+ * Computes a {@link DatasetProfile} from the tallies and the spilled numbers of an upload. Each numeric column is
+ * read back alone (the columns in parallel), so memory holds a few columns, never the rows.
+ */
 final class ProfileCalculator {
 
     static final int HISTOGRAM_BINS = 20;
@@ -83,9 +86,10 @@ final class ProfileCalculator {
     }
 
     /**
-     * The order statistic after the one selection just put at {@code k}. Selection leaves the larger values
-     * after {@code k}, so their minimum is the next one: a scan instead of a second selection. Should a value
-     * below {@code low} turn up there, the partition was not as assumed and a second selection decides.
+     * The order statistic after the one selection just put at {@code k}. Smile's selection partitions the array
+     * around {@code k}, so the minimum of what follows is the next one: a scan instead of a second selection. The
+     * scan is checked only as far as it can be (nothing after {@code k} below {@code low}); should that fail, a
+     * second selection decides.
      */
     private static double nextOrderStatistic(double[] values, int k, double low) {
         double next = Double.POSITIVE_INFINITY;

@@ -6,21 +6,20 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.customersegmentation.storage.CopySession;
 import org.customersegmentation.storage.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Each dataset's customers live in a table of their own, {@code dataset_rows_<dataset id>}, with one text
- * column per dataset column ({@code c1}, {@code c2}, ... by position) beside the row number, the line the
- * customer came from and the customer ID. Names from the upload never become SQL identifiers.
+ * Each dataset's customers live in a table of their own, {@code dataset_rows_<dataset id>}: the row number, the
+ * line the customer came from, the customer ID, and the values laid out as the {@link RowLayout} says (columns
+ * {@code c1}, {@code c2}, ... by position, or one {@code text[]}). Names from the upload never become SQL
+ * identifiers.
  *
- * <p>A table per dataset loads without index maintenance, can be dropped whole when the dataset is deleted, and
- * stores values as they were sent, so a column's type is only metadata and can be decided once the upload has
- * been read to its end.
+ * <p>A table per dataset loads without index maintenance and can be dropped whole when the dataset is deleted.
+ * Values are stored as text (stripped; NULL where missing), so a column's type is only metadata and can be
+ * decided once the upload has been read to its end.
  */
 @Repository
 class RowTable {
@@ -39,25 +38,15 @@ class RowTable {
         return "dataset_rows_" + datasetId.toString().replace("-", "");
     }
 
-    static String column(int position) {
-        return "c" + (position + 1);
+    void create(UUID datasetId, RowLayout layout, int columns) {
+        jdbc.execute("CREATE TABLE " + name(datasetId) + " (row_number integer NOT NULL, line bigint NOT NULL, "
+                + "customer_id text NOT NULL" + layout.definition(columns) + ")");
     }
 
-    void create(UUID datasetId, int columns) {
-        String valueColumns = IntStream.range(0, columns).mapToObj(c -> ", " + column(c) + " text").collect(Collectors.joining());
-        jdbc.execute("CREATE TABLE " + name(datasetId)
-                + " (row_number integer NOT NULL, line bigint NOT NULL, customer_id text NOT NULL" + valueColumns + ")");
-    }
-
-    void addColumns(UUID datasetId, int from, int to) {
-        String added = IntStream.range(from, to).mapToObj(c -> "ADD COLUMN " + column(c) + " text").collect(Collectors.joining(", "));
-        jdbc.execute("ALTER TABLE " + name(datasetId) + " " + added);
-    }
-
-    /** A COPY into the table: write row number, line, customer ID, then the first {@code columns} values. */
-    CopySession copy(UUID datasetId, int columns) {
-        String valueColumns = IntStream.range(0, columns).mapToObj(c -> ", " + column(c)).collect(Collectors.joining());
-        return copy.open("COPY " + name(datasetId) + " (row_number, line, customer_id" + valueColumns + ") FROM STDIN");
+    /** A COPY into the table: write row number, line, customer ID, then the values as the layout says. */
+    CopySession copy(UUID datasetId, RowLayout layout, int columns) {
+        return copy.open("COPY " + name(datasetId) + " (row_number, line, customer_id" + layout.copyTarget(columns)
+                + ") FROM STDIN");
     }
 
     /**
@@ -95,8 +84,8 @@ class RowTable {
      *
      * @param reader called with the 0-based row index, the customer ID and the values (null where missing)
      */
-    void read(UUID datasetId, List<Integer> positions, RowReader reader) {
-        String selected = positions.stream().map(p -> ", " + column(p)).collect(Collectors.joining());
+    void read(UUID datasetId, RowLayout layout, List<Integer> positions, RowReader reader) {
+        String selected = layout.select(positions);
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(10_000);
         String[] values = new String[positions.size()];

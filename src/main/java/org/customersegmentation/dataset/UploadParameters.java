@@ -18,7 +18,7 @@ record UploadParameters(
         String delimiter,
         @Parameter(description = "A column that is not all numbers is CATEGORICAL when it has at most this many "
                 + "distinct values, else TEXT. Default: segmentation.upload.max-categories (50).")
-        @Min(1) @Max(10_000) Integer maxCategories) {
+        @Min(1) @Max(1000) Integer maxCategories) {
 
     String nameOr(String fallback) {
         return name != null ? name : fallback != null && !fallback.isBlank() ? fallback : "unnamed";

@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSize       the largest body accepted, counted after gzip decompression
  * @param maxColumns    the most columns an upload may have
  * @param maxCategories default of the upload parameter of the same name
+ * @param maxConcurrent uploads streaming at once; each holds a database connection until it is stored
  */
 @Validated
 @ConfigurationProperties("segmentation.upload")
 record UploadProperties(@DefaultValue("200MB") DataSize maxSize,
                         @DefaultValue("500") @Min(1) @Max(1500) int maxColumns,
-                        @DefaultValue("50") @Min(1) int maxCategories) {
+                        @DefaultValue("50") @Min(1) int maxCategories,
+                        @DefaultValue("4") @Min(1) int maxConcurrent) {
 }

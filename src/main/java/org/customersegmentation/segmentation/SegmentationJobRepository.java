@@ -22,7 +22,7 @@ interface SegmentationJobRepository extends JpaRepository<SegmentationJob, UUID>
     Optional<SegmentationJob> lockById(UUID id);
 
     /** Removes the dataset's jobs; their results and assignments go with them (ON DELETE CASCADE). */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("DELETE FROM SegmentationJob j WHERE j.datasetId = :datasetId")
     int deleteByDatasetId(UUID datasetId);
 }

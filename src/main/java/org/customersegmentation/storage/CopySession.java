@@ -1,7 +1,6 @@
 package org.customersegmentation.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -44,9 +43,9 @@ public final class CopySession implements AutoCloseable {
             rows.flush();
             return out.endCopy();
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY failed: " + e.getMessage(), e);
+            throw CopyFailures.translate(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw CopyFailures.translate(e);
         }
     }
 

@@ -39,6 +39,47 @@ public final class CopyTextWriter {
         return this;
     }
 
+    /**
+     * A text[] literal: every element quoted, null elements as NULL. Inside the quotes the array's own escapes
+     * (a backslash before {@code "} and {@code \}) are written, and COPY's escaping applies on top.
+     */
+    public CopyTextWriter textArray(String[] values) throws IOException {
+        separate();
+        put((byte) '{');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                put((byte) ',');
+            }
+            if (values[i] == null) {
+                put((byte) 'N');
+                put((byte) 'U');
+                put((byte) 'L');
+                put((byte) 'L');
+                continue;
+            }
+            put((byte) '"');
+            for (byte b : values[i].getBytes(StandardCharsets.UTF_8)) {
+                switch (b) {
+                    case '"' -> {
+                        escaped((byte) '\\');
+                        put(b);
+                    }
+                    case '\\' -> {
+                        escaped((byte) '\\');
+                        escaped((byte) '\\');
+                    }
+                    case '\t' -> escaped((byte) 't');
+                    case '\n' -> escaped((byte) 'n');
+                    case '\r' -> escaped((byte) 'r');
+                    default -> put(b);
+                }
+            }
+            put((byte) '"');
+        }
+        put((byte) '}');
+        return this;
+    }
+
     public CopyTextWriter number(long value) throws IOException {
         separate();
         ascii(Long.toString(value));

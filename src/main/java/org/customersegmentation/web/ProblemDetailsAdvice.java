@@ -29,10 +29,15 @@ import tools.jackson.databind.DatabindException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler
-    ProblemDetail apiException(ApiException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.properties());
+    ResponseEntity<ProblemDetail> apiException(ApiException e) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem(e.status(), e.title(), e.getMessage(), e.properties()));
     }
 
     /** The client stopped sending half-way; it will rarely read this answer, but a proxy might. */
@@ -47,7 +52,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The service lost its database "
                         + "connection while handling the request; nothing was stored. Try again shortly.", Map.of()));
     }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.customersegmentation.support.ApiClient;
 import org.customersegmentation.support.EndToEndTest;
 import org.customersegmentation.support.Leftovers;
@@ -86,6 +88,31 @@ class UploadAtomicityEndToEndTest {
         assertThat(response).startsWith("HTTP/1.1 503").contains("application/problem+json").contains("Database unavailable");
         assertThat(Leftovers.in(jdbc)).isEqualTo(before);
         assertThat(acme.uploadDataset("after-kill", "id,spend\na,1\n")).isNotBlank();
+    }
+
+    @Test
+    void uploadsBeyondTheConcurrencyLimitAreTurnedAwayWithRetryAfter() throws IOException {
+        List<RawHttpUpload> streaming = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // segmentation.upload.max-concurrent
+                RawHttpUpload upload = new RawHttpUpload(port, Tenants.ACME_KEY);
+                streaming.add(upload);
+                upload.send("id,spend\n" + rows(1, 20_000));
+                int expected = i + 1;
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(ACTIVE_COPIES) == expected);
+            }
+
+            ApiClient.Response busy = acme.postCsv("/api/v1/datasets", "id,spend\na,1\n");
+
+            assertThat(busy.problem(503).get("title").asString()).isEqualTo("Too many uploads");
+            assertThat(busy.headers().firstValue("Retry-After")).contains("5");
+        } finally {
+            for (RawHttpUpload upload : streaming) {
+                upload.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(ACTIVE_COPIES) == 0);
+        assertThat(acme.uploadDataset("after-the-rush", "id,spend\na,1\n")).isNotBlank();
     }
 
     private static String rows(int from, int to) {

@@ -138,6 +138,17 @@ class UploadErrorsEndToEndTest {
     }
 
     @Test
+    void aBrokenGzipHeaderANulInAColumnNameAndAnOverlongIdAreBadRequests() {
+        assertThat(acme.post("/api/v1/datasets", "text/csv", new byte[] {0x1f, (byte) 0x8b, 0x09}).problem(400)
+                .get("title").asString()).isEqualTo("Invalid gzip");
+        assertThat(csv("id,na\u0000me\n1,2\n").problem(400).get("detail").asString())
+                .isEqualTo("The name of column 2 has a NUL character.");
+        JsonNode longId = csv("id,age\n" + "x".repeat(300) + ",2\n").problem(400);
+        assertThat(longId.get("detail").asString()).contains("longer than 256 characters");
+        assertThat(longId.get("column").asString()).isEqualTo("id");
+    }
+
+    @Test
     void aMultipartFormWithoutAFilePartIsRejected() {
         byte[] form = bytes("--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx\r\n--b--\r\n");
 

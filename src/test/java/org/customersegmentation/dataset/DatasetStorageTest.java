@@ -2,6 +2,7 @@ package org.customersegmentation.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -91,6 +92,44 @@ class DatasetStorageTest {
                 .containsExactly("a,b\\c", "line\nbreak", null);
         assertThat(jdbc.queryForList("SELECT line FROM " + table + " ORDER BY row_number", Long.class))
                 .containsExactly(2L, 3L, 5L);
+    }
+
+    @Test
+    void jsonRowsAreArraysThatKeepEveryCharacter() {
+        String ndjson = "{\"id\": \"a\", \"note\": \"say \\\"hi\\\", {x}, c:\\\\d\\ttab\\nline\", \"n\": 1}\n"
+                + "{\"id\": \"b\", \"note\": \"nil, {\\\"x\\\"}\", \"n\": 2, \"late\": \"K\u00f6ln \u2615\"}\n";
+        UUID id = service.upload(new Tenant("acme"), UploadFormat.NDJSON, null, new Upload("json", null, 50),
+                body(ndjson)).id();
+
+        assertThat(repository.findById(id)).get().extracting(Dataset::rowLayout).isEqualTo(RowLayout.ARRAY);
+        assertThat(jdbc.queryForList("SELECT v[1] FROM " + RowTable.name(id) + " ORDER BY row_number", String.class))
+                .containsExactly("say \"hi\", {x}, c:\\d\ttab\nline", "nil, {\"x\"}");
+        assertThat(jdbc.queryForList("SELECT v[3] FROM " + RowTable.name(id) + " ORDER BY row_number", String.class))
+                .containsExactly(null, "K\u00f6ln \u2615");
+        assertThat(datasets.numericFeatures(id, List.of("n")).matrix().rows()).isDeepEqualTo(new double[][] {{1}, {2}});
+    }
+
+    @Test
+    void aCsvTooWideForOneColumnPerValueIsStoredAsArrays() {
+        int columns = 400; // 400 values of 30 characters would not fit in a page as columns
+        StringBuilder csv = new StringBuilder("id");
+        for (int c = 1; c <= columns; c++) {
+            csv.append(",f").append(c);
+        }
+        for (int row = 1; row <= 3; row++) {
+            csv.append("\nc").append(row);
+            for (int c = 1; c <= columns; c++) {
+                csv.append(',').append(String.format("%030.20f", row + c / 1000.0));
+            }
+        }
+        UUID id = upload("acme", csv.append('\n').toString());
+
+        assertThat(repository.findById(id)).get().extracting(Dataset::rowLayout).isEqualTo(RowLayout.ARRAY);
+        double[][] values = datasets.numericFeatures(id, List.of("f1", "f400")).matrix().rows();
+        for (int row = 1; row <= 3; row++) {
+            assertThat(values[row - 1][0]).isCloseTo(row + 0.001, within(1e-12));
+            assertThat(values[row - 1][1]).isCloseTo(row + 0.4, within(1e-12));
+        }
     }
 
     @Test

@@ -21,6 +21,19 @@ class CopyTextWriterTest {
     }
 
     @Test
+    void writesTextArraysWithTheArraysEscapesUnderCopys() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CopyTextWriter rows = new CopyTextWriter(out);
+
+        rows.textArray(new String[] {"a,b", null, "say \"hi\"", "NULL", "c\\d", "tab\t"}).endRow();
+        rows.flush();
+
+        // array literal {"a,b",NULL,"say \"hi\"","NULL","c\\d","tab<TAB>"}, then COPY doubles each backslash
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"a,b\",NULL,\"say \\\\\"hi\\\\\"\",\"NULL\",\"c\\\\\\\\d\",\"tab\\t\"}\n");
+    }
+
+    @Test
     void writesUtf8AndValuesLongerThanItsBuffer() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CopyTextWriter rows = new CopyTextWriter(out);

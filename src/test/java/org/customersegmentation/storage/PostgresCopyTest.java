@@ -74,7 +74,7 @@ class PostgresCopyTest {
     }
 
     private void insertDataset(UUID id) {
-        jdbc.update("INSERT INTO dataset (id, tenant_id, name, row_count, created_at) VALUES (?, 'copy-test', 'copy', 0, now())", id);
+        jdbc.update("INSERT INTO dataset (id, tenant_id, name, row_count, created_at, row_layout) VALUES (?, 'copy-test', 'copy', 0, now(), 'COLUMNS')", id);
     }
 
     private static void writeRows(CopyTextWriter rows, UUID dataset, int count) throws IOException {

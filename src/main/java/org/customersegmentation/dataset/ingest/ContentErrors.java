@@ -28,6 +28,9 @@ public final class ContentErrors {
         if (name.isEmpty()) {
             throw at(title, "Column " + position + " has no name.", line, null);
         }
+        if (name.indexOf('\0') >= 0) {
+            throw at(title, "The name of column " + position + " has a NUL character.", line, null);
+        }
         if (earlier.contains(name)) {
             throw at(title, "Column '" + name + "' is named twice.", line, name);
         }

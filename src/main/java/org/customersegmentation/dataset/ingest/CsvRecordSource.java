@@ -139,6 +139,11 @@ final class CsvRecordSource implements RecordSource {
     }
 
     @Override
+    public boolean fixedColumns() {
+        return true;
+    }
+
+    @Override
     public long line() {
         return line;
     }

@@ -82,7 +82,7 @@ final class JsonRecordSource implements RecordSource {
         }
         JsonToken token = array ? token() : records == 0 ? parser.currentToken() : token();
         if (token == null || (array && token == JsonToken.END_ARRAY)) {
-            finish(token);
+            finish();
             return null;
         }
         if (token != JsonToken.START_OBJECT) {
@@ -113,8 +113,9 @@ final class JsonRecordSource implements RecordSource {
         if (index != null) {
             return index;
         }
-        ContentErrors.checkColumnName(TITLE, key.strip(), columns.size() + 1, columnIndex.keySet(), maxColumns, line);
-        columns.add(key);
+        String name = key.strip();
+        ContentErrors.checkColumnName(TITLE, name, columns.size() + 1, columns, maxColumns, line);
+        columns.add(name);
         columnIndex.put(key, columns.size() - 1);
         return columns.size() - 1;
     }
@@ -131,7 +132,7 @@ final class JsonRecordSource implements RecordSource {
         };
     }
 
-    private void finish(JsonToken last) {
+    private void finish() {
         finished = true;
         if (array && token() != null) {
             throw ContentErrors.at(TITLE, "There is content after the JSON array; send one array.", lineHere(), null);
@@ -158,6 +159,11 @@ final class JsonRecordSource implements RecordSource {
 
     private long lineHere() {
         return parser.currentTokenLocation().getLineNr();
+    }
+
+    @Override
+    public boolean fixedColumns() {
+        return false;
     }
 
     @Override

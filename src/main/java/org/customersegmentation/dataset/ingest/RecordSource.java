@@ -15,6 +15,9 @@ public interface RecordSource extends Closeable {
      */
     List<String> columns();
 
+    /** True when {@link #columns()} is complete before the first record (a CSV header), false when it can grow. */
+    boolean fixedColumns();
+
     /** The next record, one value per column known once it was read; {@code null} after the last record. */
     String[] next();
 

@@ -16,10 +16,6 @@ public enum UploadFormat {
         this.mediaType = mediaType;
     }
 
-    public String mediaType() {
-        return mediaType;
-    }
-
     /** The format of a body with this media type; a multipart file part without a useful type is read as CSV. */
     public static UploadFormat of(MediaType type, String fileName) {
         for (UploadFormat format : values()) {
