@@ -20,6 +20,7 @@ pg_host=${BENCH_PG_HOST:-127.0.0.1}
 pg_port=${BENCH_PG_PORT:-5432}
 pg_user=${BENCH_PG_USER:-postgres}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+"$java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])' || { echo "needs JDK 25 or later: set JAVA_HOME"; exit 1; }
 work=target/bench
 csv=$work/customers-${rows}x${columns}.csv
 psql_db() { psql -q -X -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$1" "${@:2}"; }
