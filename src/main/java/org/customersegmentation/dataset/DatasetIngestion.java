@@ -63,7 +63,7 @@ class DatasetIngestion {
         try (NumericSpill spill = new NumericSpill(columns.tallies.size())) {
             int rowCount = load(id, layout, source, first, columns, spill);
             long loaded = System.nanoTime();
-            String idColumn = columns.idIndex < 0 ? null : source.columns().get(columns.idIndex);
+            String idColumn = columns.idName;
             if (idColumn != null) {
                 requireUniqueIds(id, source.errorTitle(), idColumn);
             }
@@ -114,7 +114,7 @@ class DatasetIngestion {
             out.text(Integer.toString(row));
         } else {
             String customerId = checked(MissingValues.normalize(raw[columns.idIndex]), source, line, columns.idIndex);
-            String idColumn = source.columns().get(columns.idIndex);
+            String idColumn = columns.idName;
             if (customerId == null) {
                 throw ContentErrors.at(source.errorTitle(), "Line " + line + " has no customer ID in column '" + idColumn
                         + "'.", line, idColumn);
@@ -184,6 +184,8 @@ class DatasetIngestion {
     /** The upload's columns in source order, and a tally for each one but the customer-ID column. */
     private static final class Columns {
         final int idIndex;
+        /** The customer-ID column's name, or null when customers are numbered. */
+        final String idName;
         final int maxCategories;
         final List<ColumnTally> tallies = new ArrayList<>();
         int sourceWidth;
@@ -193,6 +195,7 @@ class DatasetIngestion {
 
         Columns(List<String> names, int idIndex, int maxCategories) {
             this.idIndex = idIndex;
+            this.idName = idIndex < 0 ? null : names.get(idIndex);
             this.maxCategories = maxCategories;
             widen(names, 0);
         }
