@@ -11,7 +11,8 @@ public final class SegmentProfiler {
     private SegmentProfiler() {
     }
 
-    public static SegmentationOutcome profile(FeatureMatrix original, PreparedFeatures prepared, Clustering clustering) {
+    public static SegmentationOutcome profile(FeatureMatrix original, PreparedFeatures prepared, Clustering clustering,
+                                              ClusterQuality quality) {
         int n = original.rowCount();
         int k = clustering.k();
         int[] sizes = new int[k];
@@ -42,7 +43,7 @@ public final class SegmentProfiler {
             segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
                     memberStats(original, members[segment])));
         }
-        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia());
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality);
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */

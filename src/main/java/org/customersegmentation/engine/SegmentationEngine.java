@@ -15,6 +15,7 @@ public final class SegmentationEngine {
         }
         PreparedFeatures prepared = Preprocessor.prepare(matrix);
         Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, restarts, seed);
-        return SegmentProfiler.profile(matrix, prepared, clustering);
+        ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
+        return SegmentProfiler.profile(matrix, prepared, clustering, quality);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param assignments  each row's segment number, in the input's row order
  * @param distances    each row's Euclidean distance to its segment's centre, in the clustering space
  * @param inertia      within-cluster sum of squared distances, in the clustering space
+ * @param quality      the partition's quality indices, in the clustering space
  */
-public record SegmentationOutcome(List<SegmentProfile> segments, int[] assignments, double[] distances, double inertia) {
+public record SegmentationOutcome(List<SegmentProfile> segments, int[] assignments, double[] distances, double inertia,
+                                  ClusterQuality quality) {
 }

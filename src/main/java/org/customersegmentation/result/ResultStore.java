@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.FeatureStats;
 import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.engine.SegmentationOutcome;
@@ -26,7 +27,10 @@ class ResultStore {
     }
 
     void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
-        jdbc.update("INSERT INTO segmentation_result (job_id, inertia) VALUES (?, ?)", jobId, outcome.inertia());
+        ClusterQuality quality = outcome.quality();
+        jdbc.update("INSERT INTO segmentation_result (job_id, inertia, silhouette, silhouette_sample_size, davies_bouldin, "
+                        + "calinski_harabasz) VALUES (?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(), orNull(quality.silhouette()),
+                quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()), orNull(quality.calinskiHarabasz()));
         jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share) VALUES (?, ?, ?, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
                     statement.setObject(1, jobId);
@@ -54,8 +58,11 @@ class ResultStore {
     }
 
     Optional<SegmentationResult> find(UUID jobId) {
-        List<Double> inertia = jdbc.queryForList("SELECT inertia FROM segmentation_result WHERE job_id = ?", Double.class, jobId);
-        if (inertia.isEmpty()) {
+        List<SegmentationResult.Metrics> metrics = jdbc.query("SELECT inertia, silhouette, silhouette_sample_size, "
+                        + "davies_bouldin, calinski_harabasz FROM segmentation_result WHERE job_id = ?",
+                (rs, i) -> new SegmentationResult.Metrics(rs.getDouble(1), rs.getObject(2, Double.class),
+                        rs.getObject(3, Integer.class), rs.getObject(4, Double.class), rs.getObject(5, Double.class)), jobId);
+        if (metrics.isEmpty()) {
             return Optional.empty();
         }
         Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
@@ -77,7 +84,7 @@ class ResultStore {
                     rs.getObject(7, Double.class), rs.getObject(8, Double.class)));
         }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features,
-                new SegmentationResult.Metrics(inertia.getFirst()), List.copyOf(segments.values())));
+                metrics.getFirst(), List.copyOf(segments.values())));
     }
 
     List<Assignment> assignments(UUID jobId, long offset, int limit) {
@@ -90,7 +97,8 @@ class ResultStore {
         return jdbc.queryForObject("SELECT count(*) FROM segment_assignment WHERE job_id = ?", Long.class, jobId);
     }
 
+    /** NaN and infinities (an undefined statistic or index) are stored as NULL. */
     private static Double orNull(double value) {
-        return Double.isNaN(value) ? null : value;
+        return Double.isFinite(value) ? value : null;
     }
 }

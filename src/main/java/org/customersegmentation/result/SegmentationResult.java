@@ -11,8 +11,18 @@ import java.util.UUID;
  */
 public record SegmentationResult(UUID jobId, int k, List<String> features, Metrics metrics, List<Segment> segments) {
 
-    /** @param inertia within-cluster sum of squared distances, in the standardized space the clustering ran in */
-    public record Metrics(double inertia) {
+    /**
+     * Measured in the standardized space the clustering ran in; an index is null where it is undefined.
+     *
+     * @param inertia               within-cluster sum of squared distances (lower is tighter)
+     * @param silhouette            mean silhouette coefficient, -1 to 1 (higher is better)
+     * @param silhouetteSampleSize  customers the silhouette was computed over: all up to 10,000, else a seeded
+     *                              uniform sample of 10,000
+     * @param daviesBouldin         Davies-Bouldin index (lower is better)
+     * @param calinskiHarabasz      Calinski-Harabasz index (higher is better)
+     */
+    public record Metrics(double inertia, Double silhouette, Integer silhouetteSampleSize, Double daviesBouldin,
+                          Double calinskiHarabasz) {
     }
 
     /**

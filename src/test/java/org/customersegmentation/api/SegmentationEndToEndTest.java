@@ -42,7 +42,14 @@ class SegmentationEndToEndTest {
 
         JsonNode result = acme.get("/api/v1/segmentations/" + jobId + "/result").json();
         assertThat(result.get("k").asInt()).isEqualTo(3);
-        assertThat(result.get("metrics").get("inertia").asDouble()).isPositive();
+        JsonNode metrics = result.get("metrics");
+        assertThat(metrics.get("inertia").asDouble()).isPositive();
+        // three well-separated groups: every customer is far nearer its own than any other (the indices' own
+        // arithmetic is checked against hand-computed values in ClusterQualityTest)
+        assertThat(metrics.get("silhouetteSampleSize").asInt()).isEqualTo(480);
+        assertThat(metrics.get("silhouette").asDouble()).isBetween(0.5, 1.0);
+        assertThat(metrics.get("daviesBouldin").asDouble()).isBetween(0.0, 1.0);
+        assertThat(metrics.get("calinskiHarabasz").asDouble()).isGreaterThan(100);
         // Segments are numbered by size, largest first, so segment g must be group g.
         for (int group = 0; group < 3; group++) {
             JsonNode segment = result.get("segments").get(group);

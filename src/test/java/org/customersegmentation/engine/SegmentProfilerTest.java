@@ -19,7 +19,7 @@ class SegmentProfilerTest {
 
     @Test
     void segmentsAreNumberedBySizeLargestFirst() {
-        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering);
+        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering, null);
 
         assertThat(outcome.segments()).extracting(SegmentProfile::segment).containsExactly(0, 1);
         assertThat(outcome.segments()).extracting(SegmentProfile::size).containsExactly(3, 2);
@@ -29,7 +29,7 @@ class SegmentProfilerTest {
 
     @Test
     void centresAreInOriginalUnitsAndDistancesAreEuclidean() {
-        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering);
+        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering, null);
 
         assertThat(outcome.segments().get(0).centroid()).containsExactly(110);
         assertThat(outcome.segments().get(1).centroid()).containsExactly(20);
@@ -39,7 +39,7 @@ class SegmentProfilerTest {
 
     @Test
     void memberSummariesCountOnlyPresentValues() {
-        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering);
+        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering, null);
 
         FeatureStats large = outcome.segments().get(0).stats().getFirst();
         assertThat(large.mean()).isEqualTo(110);
@@ -54,7 +54,7 @@ class SegmentProfilerTest {
         var tie = new Clustering(new double[][] {{1}, {-1}}, new int[] {1, 0}, new double[] {0, 0});
         var twoRows = new FeatureMatrix(List.of("spend"), new double[][] {{40}, {60}});
 
-        SegmentationOutcome outcome = SegmentProfiler.profile(twoRows, prepared, tie);
+        SegmentationOutcome outcome = SegmentProfiler.profile(twoRows, prepared, tie, null);
 
         assertThat(outcome.assignments()).containsExactly(1, 0);
     }

@@ -1,0 +1,160 @@
+package org.customersegmentation.engine;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * How good a partition is, measured in the space it was fitted in, by the indices scikit-learn reports
+ * (Smile has none of them). Clusters without members are left out.
+ *
+ * @param silhouette            mean silhouette coefficient, -1..1, higher is better; NaN when fewer than two
+ *                              clusters have members (in the sample)
+ * @param silhouetteSampleSize  the rows the silhouette was computed over: all of them up to
+ *                              {@link #SILHOUETTE_SAMPLE}, else a seeded uniform sample of that many
+ * @param daviesBouldin         mean over clusters of the worst ratio of spread to separation, lower is better
+ * @param calinskiHarabasz      between- over within-cluster dispersion, each per degree of freedom, higher is better
+ */
+public record ClusterQuality(double silhouette, int silhouetteSampleSize, double daviesBouldin,
+                             double calinskiHarabasz) {
+
+    public static final int SILHOUETTE_SAMPLE = 10_000;
+
+    public static ClusterQuality of(double[][] points, int[] labels, int k, long seed) {
+        return of(points, labels, k, seed, SILHOUETTE_SAMPLE);
+    }
+
+    static ClusterQuality of(double[][] points, int[] labels, int k, long seed, int silhouetteSample) {
+        int n = points.length;
+        int d = n == 0 ? 0 : points[0].length;
+        int[] sizes = new int[k];
+        double[][] centroids = new double[k][d];
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            sizes[labels[i]]++;
+            for (int j = 0; j < d; j++) {
+                centroids[labels[i]][j] += points[i][j];
+                mean[j] += points[i][j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                centroids[c][j] = sizes[c] == 0 ? 0 : centroids[c][j] / sizes[c];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double within = 0;
+        double[] spread = new double[k];
+        for (int i = 0; i < n; i++) {
+            double squared = squaredDistance(points[i], centroids[labels[i]]);
+            within += squared;
+            spread[labels[i]] += Math.sqrt(squared);
+        }
+        int[] sample = silhouetteRows(n, silhouetteSample, seed);
+        return new ClusterQuality(silhouette(points, labels, k, sample), sample.length,
+                daviesBouldin(centroids, sizes, spread), calinskiHarabasz(centroids, sizes, mean, within, n));
+    }
+
+    /** Every row up to the sample size, else a uniform sample of that many, the same for the same seed. */
+    private static int[] silhouetteRows(int n, int sampleSize, long seed) {
+        if (n <= sampleSize) {
+            return IntStream.range(0, n).toArray();
+        }
+        int[] rows = IntStream.range(0, n).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < sampleSize; i++) { // partial Fisher-Yates shuffle
+            int j = i + random.nextInt(n - i);
+            int swap = rows[i];
+            rows[i] = rows[j];
+            rows[j] = swap;
+        }
+        int[] sample = Arrays.copyOf(rows, sampleSize);
+        Arrays.sort(sample);
+        return sample;
+    }
+
+    /**
+     * Rousseeuw's silhouette over the given rows, distances among those rows only (as scikit-learn's
+     * {@code silhouette_score} with {@code sample_size}); a row alone in its cluster scores 0.
+     */
+    private static double silhouette(double[][] points, int[] labels, int k, int[] rows) {
+        int[] sizes = new int[k];
+        for (int row : rows) {
+            sizes[labels[row]]++;
+        }
+        if (Arrays.stream(sizes).filter(size -> size > 0).count() < 2) {
+            return Double.NaN;
+        }
+        double[] scores = new double[rows.length];
+        IntStream.range(0, rows.length).parallel().forEach(a -> {
+            double[] sums = new double[k];
+            double[] point = points[rows[a]];
+            for (int row : rows) {
+                sums[labels[row]] += Math.sqrt(squaredDistance(point, points[row]));
+            }
+            int own = labels[rows[a]];
+            if (sizes[own] == 1) {
+                return;
+            }
+            double within = sums[own] / (sizes[own] - 1);
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != own && sizes[c] > 0) {
+                    nearest = Math.min(nearest, sums[c] / sizes[c]);
+                }
+            }
+            double larger = Math.max(within, nearest);
+            scores[a] = larger == 0 ? 0 : (nearest - within) / larger;
+        });
+        double sum = 0;
+        for (double score : scores) { // in row order, whatever order the threads finished in
+            sum += score;
+        }
+        return sum / rows.length;
+    }
+
+    private static double daviesBouldin(double[][] centroids, int[] sizes, double[] spreadSums) {
+        int k = centroids.length;
+        double total = 0;
+        int clusters = 0;
+        for (int a = 0; a < k; a++) {
+            if (sizes[a] == 0) {
+                continue;
+            }
+            double worst = 0;
+            for (int b = 0; b < k; b++) {
+                if (b != a && sizes[b] > 0) {
+                    double separation = Math.sqrt(squaredDistance(centroids[a], centroids[b]));
+                    double ratio = (spreadSums[a] / sizes[a] + spreadSums[b] / sizes[b]) / separation;
+                    worst = Math.max(worst, separation == 0 ? Double.POSITIVE_INFINITY : ratio);
+                }
+            }
+            total += worst;
+            clusters++;
+        }
+        return total / clusters;
+    }
+
+    private static double calinskiHarabasz(double[][] centroids, int[] sizes, double[] mean, double within, int n) {
+        double between = 0;
+        int clusters = 0;
+        for (int c = 0; c < centroids.length; c++) {
+            if (sizes[c] > 0) {
+                between += sizes[c] * squaredDistance(centroids[c], mean);
+                clusters++;
+            }
+        }
+        return within == 0 ? Double.POSITIVE_INFINITY : (between / (clusters - 1)) / (within / (n - clusters));
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            double difference = a[j] - b[j];
+            sum += difference * difference;
+        }
+        return sum;
+    }
+}
