@@ -1,12 +1,15 @@
 package org.customersegmentation.engine;
 
+import java.util.Arrays;
+
 /**
  * Summary of one feature over one segment's members, in original units, counting only the values that were
- * present (imputed values would pull the spread toward the median). All four are NaN when no member has a value.
+ * present (imputed values would pull the spread toward the median). All are NaN when no member has a value.
  *
- * @param std the sample standard deviation (n - 1), 0 for a single value
+ * @param std    the sample standard deviation (n - 1), 0 for a single value
+ * @param median the middle value, or the mean of the two middle ones
  */
-public record FeatureStats(double mean, double std, double min, double max) {
+public record FeatureStats(double mean, double std, double min, double max, double median) {
 
     static FeatureStats of(double[] values) {
         int n = 0;
@@ -22,7 +25,7 @@ public record FeatureStats(double mean, double std, double min, double max) {
             }
         }
         if (n == 0) {
-            return new FeatureStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new FeatureStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double mean = sum / n;
         double squares = 0;
@@ -32,6 +35,18 @@ public record FeatureStats(double mean, double std, double min, double max) {
             }
         }
         double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-        return new FeatureStats(mean, std, min, max);
+        return new FeatureStats(mean, std, min, max, median(values, n));
+    }
+
+    private static double median(double[] values, int present) {
+        double[] sorted = new double[present];
+        int at = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sorted[at++] = v;
+            }
+        }
+        Arrays.sort(sorted);
+        return present % 2 == 1 ? sorted[present / 2] : (sorted[present / 2 - 1] + sorted[present / 2]) / 2;
     }
 }

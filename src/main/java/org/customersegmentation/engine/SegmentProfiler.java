@@ -36,12 +36,21 @@ public final class SegmentProfiler {
         }
 
         int[][] members = membersBySegment(assignments, k);
+        double[][] population = populationMeansAndStds(original);
+        List<List<FeatureStats>> stats = new ArrayList<>(k);
+        List<double[]> zScores = new ArrayList<>(k);
+        for (int segment = 0; segment < k; segment++) {
+            stats.add(memberStats(original, members[segment]));
+            zScores.add(zScores(stats.get(segment), population));
+        }
+        List<String> labels = SegmentLabeler.labels(original.features(), zScores);
         List<SegmentProfile> segments = new ArrayList<>(k);
         for (int segment = 0; segment < k; segment++) {
             int cluster = bySize[segment];
             double[] centroid = prepared.toOriginalUnits(clustering.centroids()[cluster]);
             segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
-                    memberStats(original, members[segment])));
+                    stats.get(segment), zScores.get(segment),
+                    SegmentLabeler.distinguishing(original.features(), zScores.get(segment)), labels.get(segment)));
         }
         return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality);
     }
@@ -61,6 +70,40 @@ public final class SegmentProfiler {
             members[assignments[i]][filled[assignments[i]]++] = i;
         }
         return members;
+    }
+
+    /** Per feature, the mean and the population standard deviation of all customers' present values. */
+    private static double[][] populationMeansAndStds(FeatureMatrix original) {
+        double[][] meanAndStd = new double[original.featureCount()][2];
+        for (int feature = 0; feature < original.featureCount(); feature++) {
+            int n = 0;
+            double sum = 0;
+            for (double[] row : original.rows()) {
+                if (!Double.isNaN(row[feature])) {
+                    n++;
+                    sum += row[feature];
+                }
+            }
+            double mean = sum / n;
+            double squares = 0;
+            for (double[] row : original.rows()) {
+                if (!Double.isNaN(row[feature])) {
+                    squares += (row[feature] - mean) * (row[feature] - mean);
+                }
+            }
+            meanAndStd[feature][0] = mean;
+            meanAndStd[feature][1] = Math.sqrt(squares / n);
+        }
+        return meanAndStd;
+    }
+
+    private static double[] zScores(List<FeatureStats> stats, double[][] population) {
+        double[] z = new double[stats.size()];
+        for (int feature = 0; feature < z.length; feature++) {
+            double std = population[feature][1];
+            z[feature] = std == 0 ? 0 : (stats.get(feature).mean() - population[feature][0]) / std;
+        }
+        return z;
     }
 
     private static List<FeatureStats> memberStats(FeatureMatrix original, int[] members) {

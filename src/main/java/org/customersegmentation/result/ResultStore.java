@@ -1,5 +1,6 @@
 package org.customersegmentation.result;
 
+import java.sql.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,23 +32,27 @@ class ResultStore {
         jdbc.update("INSERT INTO segmentation_result (job_id, inertia, silhouette, silhouette_sample_size, davies_bouldin, "
                         + "calinski_harabasz) VALUES (?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(), orNull(quality.silhouette()),
                 quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()), orNull(quality.calinskiHarabasz()));
-        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share) VALUES (?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share, label, distinguishing) VALUES (?, ?, ?, ?, ?, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
                     statement.setObject(1, jobId);
                     statement.setInt(2, segment.segment());
                     statement.setInt(3, segment.size());
                     statement.setDouble(4, segment.share());
+                    statement.setString(5, segment.label());
+                    statement.setArray(6, statement.getConnection().createArrayOf("text",
+                            segment.distinguishing().toArray()));
                 });
         List<Object[]> featureRows = new ArrayList<>();
         for (SegmentProfile segment : outcome.segments()) {
             for (int j = 0; j < features.size(); j++) {
                 FeatureStats stats = segment.stats().get(j);
                 featureRows.add(new Object[] {jobId, segment.segment(), j, features.get(j), segment.centroid()[j],
-                        orNull(stats.mean()), orNull(stats.std()), orNull(stats.min()), orNull(stats.max())});
+                        orNull(stats.mean()), orNull(stats.std()), orNull(stats.min()), orNull(stats.max()),
+                        orNull(stats.median()), orNull(segment.zScores()[j])});
             }
         }
-        jdbc.batchUpdate("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, std, min, max) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
+        jdbc.batchUpdate("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, std, min, max, "
+                + "median, z_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
         copy.copyIn("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN", rows -> {
             String job = jobId.toString();
             for (int i = 0; i < outcome.assignments().length; i++) {
@@ -66,12 +71,14 @@ class ResultStore {
             return Optional.empty();
         }
         Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
-        jdbc.query("SELECT segment, size, share FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
-            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getInt(2), rs.getDouble(3),
-                    new LinkedHashMap<>(), new LinkedHashMap<>()));
+        jdbc.query("SELECT segment, size, share, label, distinguishing FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
+            Array distinguishing = rs.getArray(5);
+            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getString(4), rs.getInt(2),
+                    rs.getDouble(3), distinguishing == null ? null : List.of((String[]) distinguishing.getArray()),
+                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
         }, jobId);
         List<String> features = new ArrayList<>();
-        jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max FROM segment_feature "
+        jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max, median, z_score FROM segment_feature "
                 + "WHERE job_id = ? ORDER BY segment, position", rs -> {
             String feature = rs.getString(3);
             if (rs.getInt(1) == 0) {
@@ -79,9 +86,10 @@ class ResultStore {
             }
             SegmentationResult.Segment segment = segments.get(rs.getInt(1));
             segment.centroid().put(feature, rs.getDouble(4));
+            segment.zScores().put(feature, rs.getObject(10, Double.class));
             segment.features().put(feature, new SegmentationResult.FeatureSummary(
                     rs.getObject(5, Double.class), rs.getObject(6, Double.class),
-                    rs.getObject(7, Double.class), rs.getObject(8, Double.class)));
+                    rs.getObject(7, Double.class), rs.getObject(9, Double.class), rs.getObject(8, Double.class)));
         }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features,
                 metrics.getFirst(), List.copyOf(segments.values())));

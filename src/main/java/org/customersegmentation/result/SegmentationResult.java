@@ -26,18 +26,23 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, Metri
     }
 
     /**
-     * @param segment  0..k-1, numbered by size, largest first
-     * @param share    size as a fraction of all customers
-     * @param centroid feature to the segment centre's value, in original units
-     * @param features feature to the members' summary, in original units
+     * @param segment        0..k-1, numbered by size, largest first
+     * @param label          a name from the strongest distinguishing features, unique within the result
+     * @param share          size as a fraction of all customers
+     * @param distinguishing the features whose members' mean is at least half a standard deviation from all
+     *                       customers' mean, strongest first
+     * @param zScores        feature to how many (population) standard deviations the members' mean lies from all
+     *                       customers' mean
+     * @param centroid       feature to the segment centre's value, in original units
+     * @param features       feature to the members' summary, in original units
      */
-    public record Segment(int segment, int size, double share, Map<String, Double> centroid,
-                          Map<String, FeatureSummary> features) {
+    public record Segment(int segment, String label, int size, double share, List<String> distinguishing,
+                          Map<String, Double> zScores, Map<String, Double> centroid, Map<String, FeatureSummary> features) {
     }
 
     /**
      * Over the members that have a value (null when none has); std is the sample standard deviation.
      */
-    public record FeatureSummary(Double mean, Double std, Double min, Double max) {
+    public record FeatureSummary(Double mean, Double std, Double min, Double median, Double max) {
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.customersegmentation.support.ApiClient;
 import org.customersegmentation.support.CustomerGroups;
 import org.customersegmentation.support.EndToEndTest;
@@ -57,18 +58,33 @@ class SegmentationEndToEndTest {
             assertThat(segment.get("segment").asInt()).isEqualTo(group);
             assertThat(segment.get("size").asInt()).isEqualTo(size);
             assertThat(segment.get("share").asDouble()).isCloseTo(size / 480.0, within(1e-12));
-            for (int feature = 0; feature < 3; feature++) {
+            for (int f = 0; f < 3; f++) {
+                int feature = f;
                 String name = CustomerGroups.FEATURES.get(feature);
                 double[] values = groups.values(group, feature);
                 JsonNode summary = segment.get("features").get(name);
                 assertThat(summary.get("mean").asDouble()).isCloseTo(CustomerGroups.mean(values), within(1e-6));
                 assertThat(summary.get("min").asDouble()).isEqualTo(Arrays.stream(values).min().orElseThrow());
                 assertThat(summary.get("max").asDouble()).isEqualTo(Arrays.stream(values).max().orElseThrow());
+                double[] sorted = Arrays.stream(values).sorted().toArray();
+                int middle = sorted.length / 2;
+                assertThat(summary.get("median").asDouble()).isEqualTo(sorted.length % 2 == 1 ? sorted[middle]
+                        : (sorted[middle - 1] + sorted[middle]) / 2);
+                double[] everyone = IntStream.range(0, 3).mapToObj(g -> groups.values(g, feature))
+                        .flatMapToDouble(Arrays::stream).toArray();
+                double populationMean = CustomerGroups.mean(everyone);
+                double populationStd = Math.sqrt(Arrays.stream(everyone)
+                        .map(v -> (v - populationMean) * (v - populationMean)).sum() / everyone.length);
+                assertThat(segment.get("zScores").get(name).asDouble())
+                        .isCloseTo((CustomerGroups.mean(values) - populationMean) / populationStd, within(1e-9));
                 // The centre counts imputed medians; the members' summary counts present values only.
                 assertThat(segment.get("centroid").get(name).asDouble())
                         .isCloseTo(groups.imputedMean(group, feature), within(1e-6));
             }
         }
+
+        assertThat(result.get("segments").valueStream().map(segment -> segment.get("label").asString()).distinct())
+                .hasSize(3);
 
         Map<String, Integer> segmentOfCustomer = allAssignments(jobId);
         assertThat(segmentOfCustomer).isEqualTo(groups.groupOfCustomer());

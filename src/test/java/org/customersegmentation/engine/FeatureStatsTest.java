@@ -16,12 +16,13 @@ class FeatureStatsTest {
         assertThat(stats.std()).isCloseTo(Math.sqrt(32.0 / 7), within(1e-12));
         assertThat(stats.min()).isEqualTo(2);
         assertThat(stats.max()).isEqualTo(9);
+        assertThat(stats.median()).isEqualTo(4.5); // the middle two of eight values, 4 and 5
     }
 
     @Test
     void oneValueHasNoSpreadAndNoValueHasNoSummary() {
-        assertThat(FeatureStats.of(new double[] {3})).isEqualTo(new FeatureStats(3, 0, 3, 3));
+        assertThat(FeatureStats.of(new double[] {3})).isEqualTo(new FeatureStats(3, 0, 3, 3, 3));
         FeatureStats none = FeatureStats.of(new double[] {Double.NaN});
-        assertThat(new double[] {none.mean(), none.std(), none.min(), none.max()}).containsOnly(Double.NaN);
+        assertThat(new double[] {none.mean(), none.std(), none.min(), none.max(), none.median()}).containsOnly(Double.NaN);
     }
 }

@@ -46,7 +46,21 @@ class SegmentProfilerTest {
         assertThat(large.std()).isCloseTo(10, within(1e-12));
         assertThat(large.min()).isEqualTo(100);
         assertThat(large.max()).isEqualTo(120);
-        assertThat(outcome.segments().get(1).stats().getFirst()).isEqualTo(new FeatureStats(10, 0, 10, 10));
+        assertThat(outcome.segments().get(1).stats().getFirst()).isEqualTo(new FeatureStats(10, 0, 10, 10, 10));
+    }
+
+    @Test
+    void zScoresCompareMembersWithAllCustomersAndNameTheSegments() {
+        // all present values 10, 100, 110, 120: mean 85, population variance (75² + 15² + 25² + 35²) / 4 = 1925
+        SegmentationOutcome outcome = SegmentProfiler.profile(original, prepared, clustering, null);
+
+        SegmentProfile large = outcome.segments().get(0);
+        SegmentProfile small = outcome.segments().get(1);
+        assertThat(large.zScores()[0]).isCloseTo((110 - 85) / Math.sqrt(1925), within(1e-12));
+        assertThat(small.zScores()[0]).isCloseTo((10 - 85) / Math.sqrt(1925), within(1e-12));
+        assertThat(large.distinguishing()).containsExactly("spend");
+        assertThat(large.label()).isEqualTo("High spend");
+        assertThat(small.label()).isEqualTo("Low spend");
     }
 
     @Test
