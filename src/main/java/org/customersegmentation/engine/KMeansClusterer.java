@@ -29,11 +29,17 @@ public final class KMeansClusterer {
      */
     public static Clustering fit(double[][] points, int k, int restarts, long seed) {
         requireEnoughDistinctPoints(points, k);
+        return fit(new BBDTree(points), points, k, restarts, seed);
+    }
+
+    /**
+     * The same, on a BBD tree of the points built beforehand: the tree depends on the points only, so one tree
+     * serves every restart and every k of a range.
+     */
+    static Clustering fit(BBDTree tree, double[][] points, int k, int restarts, long seed) {
         // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
         // makes the restarts below a deterministic sequence.
         MathEx.setSeed(seed);
-        // The BBD tree depends on the points only: build it once and share it between the restarts.
-        BBDTree tree = new BBDTree(points);
         Options options = new Options(k, MAX_ITERATIONS);
         CentroidClustering<double[], double[]> best = null;
         for (int run = 0; run < restarts; run++) {
@@ -50,15 +56,24 @@ public final class KMeansClusterer {
     }
 
     /** Smile's k-means++ seeding never ends when there are fewer distinct points than clusters. */
-    private static void requireEnoughDistinctPoints(double[][] points, int k) {
+    static void requireEnoughDistinctPoints(double[][] points, int k) {
+        int distinct = distinctPoints(points, k);
+        if (distinct >= k) {
+            return;
+        }
+        throw new EngineException("Cannot form " + k + " segments: the chosen features take only "
+                + distinct + " distinct combinations of values. Choose a smaller k or other features.");
+    }
+
+    /** How many distinct points there are, counting no further than {@code enough}. */
+    static int distinctPoints(double[][] points, int enough) {
         Set<List<Double>> distinct = new HashSet<>();
         for (double[] point : points) {
             distinct.add(Arrays.stream(point).boxed().toList());
-            if (distinct.size() >= k) {
-                return;
+            if (distinct.size() >= enough) {
+                break;
             }
         }
-        throw new EngineException("Cannot form " + k + " segments: the chosen features take only "
-                + distinct.size() + " distinct combinations of values. Choose a smaller k or other features.");
+        return distinct.size();
     }
 }

@@ -52,7 +52,7 @@ public final class SegmentProfiler {
                     stats.get(segment), zScores.get(segment),
                     SegmentLabeler.distinguishing(original.features(), zScores.get(segment)), labels.get(segment)));
         }
-        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality);
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null);
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */

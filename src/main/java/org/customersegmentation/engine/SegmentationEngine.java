@@ -1,5 +1,10 @@
 package org.customersegmentation.engine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import smile.clustering.BBDTree;
+
 /**
  * The whole analysis a data scientist would do in a notebook: impute, standardize, fit k-means, profile.
  * Plain Java: no Spring, no database.
@@ -17,5 +22,41 @@ public final class SegmentationEngine {
         Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, restarts, seed);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
         return SegmentProfiler.profile(matrix, prepared, clustering, quality);
+    }
+
+    /**
+     * Fits every k from {@code minK} to {@code maxK} (one BBD tree for all of them, each k with the same seed),
+     * scores each partition, and profiles the one the method chooses. A k beyond the number of distinct points
+     * is not tried.
+     */
+    public static SegmentationOutcome segment(FeatureMatrix matrix, int minK, int maxK, KSelection method, int restarts,
+                                              long seed) {
+        if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
+            throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
+                    + "), not " + minK + ".." + maxK + ".");
+        }
+        PreparedFeatures prepared = Preprocessor.prepare(matrix);
+        double[][] points = prepared.scaled();
+        int upTo = Math.min(maxK, KMeansClusterer.distinctPoints(points, maxK));
+        KMeansClusterer.requireEnoughDistinctPoints(points, minK);
+        BBDTree tree = new BBDTree(points);
+        List<Candidate> candidates = new ArrayList<>();
+        List<Clustering> clusterings = new ArrayList<>();
+        for (int k = minK; k <= upTo; k++) {
+            Clustering clustering = KMeansClusterer.fit(tree, points, k, restarts, seed);
+            int[] sizes = new int[k];
+            for (int label : clustering.labels()) {
+                sizes[label]++;
+            }
+            double smallestShare = (double) Arrays.stream(sizes).min().orElseThrow() / points.length;
+            candidates.add(new Candidate(k, clustering.inertia(), ClusterQuality.of(points, clustering.labels(), k, seed),
+                    smallestShare));
+            clusterings.add(clustering);
+        }
+        Candidate chosen = method.choose(candidates);
+        SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),
+                chosen.quality());
+        return new SegmentationOutcome(outcome.segments(), outcome.assignments(), outcome.distances(), outcome.inertia(),
+                outcome.quality(), new KSearch(method, List.copyOf(candidates)));
     }
 }

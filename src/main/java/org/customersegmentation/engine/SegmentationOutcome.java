@@ -10,7 +10,8 @@ import java.util.List;
  * @param distances    each row's Euclidean distance to its segment's centre, in the clustering space
  * @param inertia      within-cluster sum of squared distances, in the clustering space
  * @param quality      the partition's quality indices, in the clustering space
+ * @param search       how k was chosen, when a range was searched; null for a fixed k
  */
 public record SegmentationOutcome(List<SegmentProfile> segments, int[] assignments, double[] distances, double inertia,
-                                  ClusterQuality quality) {
+                                  ClusterQuality quality, KSearch search) {
 }

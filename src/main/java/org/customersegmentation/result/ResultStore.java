@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.FeatureStats;
+import org.customersegmentation.engine.KSearch;
 import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.storage.PostgresCopy;
@@ -29,9 +30,19 @@ class ResultStore {
 
     void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
         ClusterQuality quality = outcome.quality();
+        KSearch search = outcome.search();
         jdbc.update("INSERT INTO segmentation_result (job_id, inertia, silhouette, silhouette_sample_size, davies_bouldin, "
-                        + "calinski_harabasz) VALUES (?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(), orNull(quality.silhouette()),
-                quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()), orNull(quality.calinskiHarabasz()));
+                        + "calinski_harabasz, k_selection) VALUES (?, ?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(),
+                orNull(quality.silhouette()), quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()),
+                orNull(quality.calinskiHarabasz()), search == null ? null : search.method().name());
+        if (search != null) {
+            jdbc.batchUpdate("INSERT INTO segmentation_candidate (job_id, k, inertia, silhouette, silhouette_sample_size, "
+                    + "davies_bouldin, calinski_harabasz, smallest_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    search.candidates().stream().map(candidate -> new Object[] {jobId, candidate.k(), candidate.inertia(),
+                            orNull(candidate.quality().silhouette()), candidate.quality().silhouetteSampleSize(),
+                            orNull(candidate.quality().daviesBouldin()), orNull(candidate.quality().calinskiHarabasz()),
+                            candidate.smallestShare()}).toList());
+        }
         jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share, label, distinguishing) VALUES (?, ?, ?, ?, ?, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
                     statement.setObject(1, jobId);
@@ -63,10 +74,14 @@ class ResultStore {
     }
 
     Optional<SegmentationResult> find(UUID jobId) {
+        List<String> method = new ArrayList<>();
         List<SegmentationResult.Metrics> metrics = jdbc.query("SELECT inertia, silhouette, silhouette_sample_size, "
-                        + "davies_bouldin, calinski_harabasz FROM segmentation_result WHERE job_id = ?",
-                (rs, i) -> new SegmentationResult.Metrics(rs.getDouble(1), rs.getObject(2, Double.class),
-                        rs.getObject(3, Integer.class), rs.getObject(4, Double.class), rs.getObject(5, Double.class)), jobId);
+                        + "davies_bouldin, calinski_harabasz, k_selection FROM segmentation_result WHERE job_id = ?",
+                (rs, i) -> {
+                    method.add(rs.getString(6));
+                    return new SegmentationResult.Metrics(rs.getDouble(1), rs.getObject(2, Double.class),
+                            rs.getObject(3, Integer.class), rs.getObject(4, Double.class), rs.getObject(5, Double.class));
+                }, jobId);
         if (metrics.isEmpty()) {
             return Optional.empty();
         }
@@ -92,7 +107,18 @@ class ResultStore {
                     rs.getObject(7, Double.class), rs.getObject(9, Double.class), rs.getObject(8, Double.class)));
         }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features,
-                metrics.getFirst(), List.copyOf(segments.values())));
+                metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()), List.copyOf(segments.values())));
+    }
+
+    private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {
+        if (method == null) {
+            return null;
+        }
+        List<SegmentationResult.Candidate> candidates = jdbc.query("SELECT k, inertia, silhouette, davies_bouldin, "
+                        + "calinski_harabasz, smallest_share FROM segmentation_candidate WHERE job_id = ? ORDER BY k",
+                (rs, i) -> new SegmentationResult.Candidate(rs.getInt(1), rs.getDouble(2), rs.getObject(3, Double.class),
+                        rs.getObject(4, Double.class), rs.getObject(5, Double.class), rs.getDouble(6)), jobId);
+        return new SegmentationResult.KSelection(method, chosenK, candidates);
     }
 
     List<Assignment> assignments(UUID jobId, long offset, int limit) {

@@ -9,7 +9,23 @@ import java.util.UUID;
  *
  * @param features the features clustered on, in request order
  */
-public record SegmentationResult(UUID jobId, int k, List<String> features, Metrics metrics, List<Segment> segments) {
+public record SegmentationResult(UUID jobId, int k, List<String> features, Metrics metrics, KSelection kSelection,
+                                 List<Segment> segments) {
+
+    /**
+     * How k was chosen from a range (null for a fixed k): the table the seeds plot as an elbow curve and a
+     * silhouette plot.
+     *
+     * @param method     SILHOUETTE, ELBOW, DAVIES_BOULDIN or CALINSKI_HARABASZ
+     * @param candidates every k tried, by k
+     */
+    public record KSelection(String method, int chosenK, List<Candidate> candidates) {
+    }
+
+    /** @param smallestShare the smallest segment's size as a fraction of all customers */
+    public record Candidate(int k, double inertia, Double silhouette, Double daviesBouldin, Double calinskiHarabasz,
+                            double smallestShare) {
+    }
 
     /**
      * Measured in the standardized space the clustering ran in; an index is null where it is undefined.

@@ -30,9 +30,12 @@ class JobRunner {
         try {
             DatasetFeatures features = datasets.numericFeatures(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
-            SegmentationOutcome outcome = SegmentationEngine.segment(matrix, request.k(), request.restarts(), request.seed());
+            SegmentationOutcome outcome = request.k() != null
+                    ? SegmentationEngine.segment(matrix, request.k(), request.restarts(), request.seed())
+                    : SegmentationEngine.segment(matrix, request.kRange().min(), request.kRange().max(),
+                            request.kSelection(), request.restarts(), request.seed());
             lifecycle.succeed(job, outcome, features.customerIds());
-            log.info("Job {} succeeded: {} customers, k={}, {} ms", job.id(), matrix.rowCount(), request.k(),
+            log.info("Job {} succeeded: {} customers, k={}, {} ms", job.id(), matrix.rowCount(), outcome.segments().size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());

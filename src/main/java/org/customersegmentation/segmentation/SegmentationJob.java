@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.customersegmentation.engine.KSelection;
 
 @Entity
 @Table(name = "segmentation_job")
@@ -27,8 +28,18 @@ class SegmentationJob {
     @Column(nullable = false)
     private JobStatus status;
 
-    @Column(nullable = false)
-    private int k;
+    /** A fixed k; null when k is chosen from {@link #kMin}..{@link #kMax} by {@link #kSelection}. */
+    private Integer k;
+
+    @Column(name = "k_min")
+    private Integer kMin;
+
+    @Column(name = "k_max")
+    private Integer kMax;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "k_selection")
+    private KSelection kSelection;
 
     @Column(nullable = false)
     private String[] features;
@@ -66,6 +77,9 @@ class SegmentationJob {
         this.tenantId = tenantId;
         this.datasetId = request.datasetId();
         this.k = request.k();
+        this.kMin = request.kRange() == null ? null : request.kRange().min();
+        this.kMax = request.kRange() == null ? null : request.kRange().max();
+        this.kSelection = request.kSelection();
         this.features = request.features().toArray(String[]::new);
         this.seed = request.seed();
         this.restarts = request.restarts();
@@ -121,7 +135,8 @@ class SegmentationJob {
     }
 
     EffectiveRequest request() {
-        return new EffectiveRequest(datasetId, k, List.of(features), seed, restarts);
+        return new EffectiveRequest(datasetId, k, kMin == null ? null : new KRange(kMin, kMax), kSelection,
+                List.of(features), seed, restarts);
     }
 
     Instant createdAt() {

@@ -1,17 +1,25 @@
 package org.customersegmentation.segmentation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
+import org.customersegmentation.engine.KSelection;
 
 record SegmentationRequest(
         @NotNull UUID datasetId,
-        @Schema(description = "Number of segments, at least 2 and at most the number of customers (and "
-                + SegmentationService.MAX_K + ")")
-        @NotNull Integer k,
+        @Schema(description = "A fixed number of segments, at least 2 and at most the number of customers (and "
+                + SegmentationService.MAX_K + "). Send k or kRange, not both; with neither, k is chosen from 2..10")
+        Integer k,
+        @Schema(description = "Try every k in this range and keep the one kSelection prefers; default 2..10 (up to "
+                + "the number of customers) when k is not given")
+        @Valid KRange kRange,
+        @Schema(description = "How k is chosen from kRange: SILHOUETTE (highest mean silhouette), ELBOW (knee of the "
+                + "inertia curve, by Kneedle), DAVIES_BOULDIN (lowest), CALINSKI_HARABASZ (highest). Default SILHOUETTE")
+        KSelection kSelection,
         @Schema(description = "Numeric columns to cluster on; default: every NUMERIC column")
         List<String> features,
         @Schema(description = "Makes the run reproducible; default: a random seed, recorded in the job")

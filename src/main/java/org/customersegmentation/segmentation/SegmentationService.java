@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.engine.KSelection;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.result.SegmentationResults;
 import org.customersegmentation.security.Tenant;
@@ -28,6 +29,7 @@ class SegmentationService {
 
     static final int MAX_K = 100;
     static final int DEFAULT_RESTARTS = 10;
+    static final KRange DEFAULT_K_RANGE = new KRange(2, 10);
     private static final String TITLE = "Invalid segmentation request";
 
     private final SegmentationJobRepository jobs;
@@ -50,8 +52,7 @@ class SegmentationService {
     @Transactional
     JobView create(Tenant tenant, SegmentationRequest request) {
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
-        EffectiveRequest effective = new EffectiveRequest(dataset.id(), checkedK(request.k(), dataset),
-                checkedFeatures(request.features(), dataset),
+        EffectiveRequest effective = checkedK(request, dataset).with(dataset.id(), checkedFeatures(request.features(), dataset),
                 request.seed() != null ? request.seed() : random.nextLong(),
                 request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS);
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
@@ -92,13 +93,48 @@ class SegmentationService {
         return jobs.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new NotFoundException("segmentation", id));
     }
 
-    private static int checkedK(int k, DatasetSchema dataset) {
-        int max = Math.min(MAX_K, dataset.rowCount());
-        if (k < 2 || k > max) {
-            throw new InvalidRequestException(TITLE, "k must be between 2 and " + max + " (the dataset has "
-                    + dataset.rowCount() + " customers), not " + k + ".", Map.of("parameter", "k"));
+    /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
+    private record KChoice(Integer k, KRange range, KSelection selection) {
+        EffectiveRequest with(UUID datasetId, List<String> features, long seed, int restarts) {
+            return new EffectiveRequest(datasetId, k, range, selection, features, seed, restarts);
         }
-        return k;
+    }
+
+    private static KChoice checkedK(SegmentationRequest request, DatasetSchema dataset) {
+        int max = Math.min(MAX_K, dataset.rowCount());
+        if (request.k() != null) {
+            if (request.kRange() != null) {
+                throw new InvalidRequestException(TITLE, "Send either k (a fixed number of segments) or kRange (the "
+                        + "numbers to choose from), not both.", Map.of("parameter", "kRange"));
+            }
+            if (request.kSelection() != null) {
+                throw new InvalidRequestException(TITLE, "kSelection chooses k from a kRange; with a fixed k, leave "
+                        + "it out.", Map.of("parameter", "kSelection"));
+            }
+            int k = request.k();
+            if (k < 2 || k > max) {
+                throw new InvalidRequestException(TITLE, "k must be between 2 and " + max + " (the dataset has "
+                        + dataset.rowCount() + " customers), not " + k + ".", Map.of("parameter", "k"));
+            }
+            return new KChoice(k, null, null);
+        }
+        KSelection selection = request.kSelection() != null ? request.kSelection() : KSelection.SILHOUETTE;
+        KRange range = request.kRange() != null ? request.kRange()
+                : new KRange(DEFAULT_K_RANGE.min(), Math.max(DEFAULT_K_RANGE.min(), Math.min(DEFAULT_K_RANGE.max(), max)));
+        if (range.min() < 2 || range.max() < range.min()) {
+            throw new InvalidRequestException(TITLE, "kRange must have 2 <= min <= max, not " + range.min() + ".."
+                    + range.max() + ".", Map.of("parameter", "kRange"));
+        }
+        if (range.max() > max) {
+            throw new InvalidRequestException(TITLE, "kRange.max (" + range.max() + ") is larger than " + max
+                    + (dataset.rowCount() <= MAX_K ? ", the number of customers in the dataset." : ", the largest k.")
+                    + " Lower kRange.max.", Map.of("parameter", "kRange"));
+        }
+        if (selection == KSelection.ELBOW && range.max() - range.min() < 2) {
+            throw new InvalidRequestException(TITLE, "ELBOW needs an inertia curve of at least three values of k; "
+                    + "widen kRange or choose another kSelection.", Map.of("parameter", "kRange"));
+        }
+        return new KChoice(null, range, selection);
     }
 
     private static List<String> checkedFeatures(List<String> requested, DatasetSchema dataset) {

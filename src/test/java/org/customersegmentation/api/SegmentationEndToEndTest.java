@@ -139,6 +139,34 @@ class SegmentationEndToEndTest {
     }
 
     @Test
+    void withoutKTheSilhouetteChoosesItFromTwoToTenAndEveryCandidateIsReported() {
+        CustomerGroups groups = CustomerGroups.generate(11, new int[] {200, 150, 100}, 0);
+        String datasetId = acme.uploadDataset("choose-k", groups.csv());
+
+        var response = acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"%s\", \"seed\": 5}".formatted(datasetId));
+        JsonNode request = response.json().get("request");
+        assertThat(request.has("k")).isFalse();
+        assertThat(request.get("kRange").toString()).isEqualTo("{\"min\":2,\"max\":10}");
+        assertThat(request.get("kSelection").asString()).isEqualTo("SILHOUETTE");
+        assertThat(acme.awaitFinished(response.json().get("id").asString()).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        JsonNode result = acme.get("/api/v1/segmentations/" + response.json().get("id").asString() + "/result").json();
+        assertThat(result.get("k").asInt()).isEqualTo(3); // the three generated groups
+        JsonNode selection = result.get("kSelection");
+        assertThat(selection.get("method").asString()).isEqualTo("SILHOUETTE");
+        assertThat(selection.get("chosenK").asInt()).isEqualTo(3);
+        assertThat(selection.get("candidates").valueStream().map(c -> c.get("k").asInt()).toList())
+                .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10);
+        JsonNode chosen = selection.get("candidates").get(1);
+        assertThat(chosen.get("silhouette").asDouble()).isEqualTo(result.get("metrics").get("silhouette").asDouble());
+        assertThat(chosen.get("inertia").asDouble()).isEqualTo(result.get("metrics").get("inertia").asDouble());
+        assertThat(chosen.get("smallestShare").asDouble()).isCloseTo(100 / 450.0, within(1e-12));
+        assertThat(selection.get("candidates").valueStream().mapToDouble(c -> c.get("silhouette").asDouble()).max()
+                .orElseThrow()).isEqualTo(chosen.get("silhouette").asDouble());
+        assertThat(allAssignments(response.json().get("id").asString())).isEqualTo(groups.groupOfCustomer());
+    }
+
+    @Test
     void aJobTheDataCannotSatisfyFailsWithAProblemAndHasNoResults() {
         String datasetId = acme.uploadDataset("identical", "id,spend\na,5\nb,5\nc,5\nd,5\ne,5\n");
 

@@ -34,7 +34,22 @@ class SegmentationRequestErrorsEndToEndTest {
     void kOutsideTwoToTheNumberOfCustomersIsRejected() {
         assertThat(start("\"k\": 1").problem(400).get("detail").asString()).contains("k must be between 2 and 3");
         assertThat(start("\"k\": 4").problem(400).get("parameter").asString()).isEqualTo("k");
-        assertThat(start("\"k\": null").problem(400).get("detail").asString()).isEqualTo("k must not be null.");
+    }
+
+    @Test
+    void badCombinationsOfKAndKRangeSayWhatToChange() {
+        assertThat(start("\"k\": 2, \"kRange\": {\"min\": 2, \"max\": 3}").problem(400).get("detail").asString())
+                .contains("either k").contains("not both");
+        assertThat(start("\"k\": 2, \"kSelection\": \"ELBOW\"").problem(400).get("parameter").asString())
+                .isEqualTo("kSelection");
+        JsonNode tooMany = start("\"kRange\": {\"min\": 2, \"max\": 4}").problem(400);
+        assertThat(tooMany.get("detail").asString()).contains("kRange.max (4) is larger than 3, the number of customers");
+        assertThat(start("\"kRange\": {\"min\": 3, \"max\": 2}").problem(400).get("detail").asString())
+                .contains("2 <= min <= max");
+        assertThat(start("\"kRange\": {\"min\": 2, \"max\": 3}, \"kSelection\": \"ELBOW\"").problem(400)
+                .get("detail").asString()).contains("at least three values of k");
+        assertThat(start("\"kSelection\": \"GUESS\"").problem(400).get("detail").asString()).contains("kSelection");
+        assertThat(start("\"kRange\": {\"min\": 2}").problem(400).get("detail").asString()).contains("kRange.max");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SegmentationJobTest {
 
     final Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, List.of("age"), 42, 10);
+    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"), 42, 10);
 
     @Test
     void eachClaimCountsAsAnAttempt() {
