@@ -7,8 +7,11 @@ import java.util.UUID;
 /** What another module needs to know of a dataset to plan work on it. */
 public record DatasetSchema(UUID id, int rowCount, Map<String, Column> columns) {
 
-    /** @param missing how many customers have no value in this column */
-    public record Column(ColumnType type, int missing) {
+    /**
+     * @param missing how many customers have no value in this column
+     * @param min     the smallest value of a NUMERIC column, from the dataset's profile; null when unknown
+     */
+    public record Column(ColumnType type, int missing, Double min) {
     }
 
     /** The NUMERIC columns that hold at least one value: what can be clustered on. */

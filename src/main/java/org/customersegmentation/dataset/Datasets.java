@@ -1,5 +1,6 @@
 package org.customersegmentation.dataset;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ public class Datasets {
 
     private final DatasetRepository datasets;
     private final RowTable rowTable;
+    private final ProfileStore profiles;
 
-    Datasets(DatasetRepository datasets, RowTable rowTable) {
+    Datasets(DatasetRepository datasets, RowTable rowTable, ProfileStore profiles) {
         this.datasets = datasets;
         this.rowTable = rowTable;
+        this.profiles = profiles;
     }
 
     /** The tenant's dataset, or 404 when it is unknown or another tenant's. */
@@ -27,9 +30,13 @@ public class Datasets {
     public DatasetSchema schema(Tenant tenant, UUID datasetId) {
         Dataset dataset = datasets.findByIdAndTenantId(datasetId, tenant.id())
                 .orElseThrow(() -> new NotFoundException("dataset", datasetId));
+        Map<String, Double> minima = new HashMap<>();
+        profiles.find(datasetId).ifPresent(profile -> profile.columns().stream()
+                .filter(column -> column.numeric() != null)
+                .forEach(column -> minima.put(column.name(), column.numeric().min())));
         Map<String, DatasetSchema.Column> columns = new LinkedHashMap<>();
-        dataset.columns().forEach(column ->
-                columns.put(column.name(), new DatasetSchema.Column(column.type(), column.missingCount())));
+        dataset.columns().forEach(column -> columns.put(column.name(),
+                new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()))));
         return new DatasetSchema(dataset.id(), dataset.rowCount(), columns);
     }
 

@@ -15,10 +15,15 @@ public final class SegmentationEngine {
     }
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, int k, int restarts, long seed) {
+        return segment(matrix, Preprocessing.DEFAULT, k, restarts, seed);
+    }
+
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, int restarts,
+                                              long seed) {
         if (k < 2 || k > matrix.rowCount()) {
             throw new EngineException("k must be between 2 and the number of customers (" + matrix.rowCount() + "), not " + k + ".");
         }
-        PreparedFeatures prepared = Preprocessor.prepare(matrix);
+        PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
         Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, restarts, seed);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
         return SegmentProfiler.profile(matrix, prepared, clustering, quality);
@@ -31,11 +36,16 @@ public final class SegmentationEngine {
      */
     public static SegmentationOutcome segment(FeatureMatrix matrix, int minK, int maxK, KSelection method, int restarts,
                                               long seed) {
+        return segment(matrix, Preprocessing.DEFAULT, minK, maxK, method, restarts, seed);
+    }
+
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
+                                              KSelection method, int restarts, long seed) {
         if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
             throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
                     + "), not " + minK + ".." + maxK + ".");
         }
-        PreparedFeatures prepared = Preprocessor.prepare(matrix);
+        PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
         double[][] points = prepared.scaled();
         int upTo = Math.min(maxK, KMeansClusterer.distinctPoints(points, maxK));
         KMeansClusterer.requireEnoughDistinctPoints(points, minK);

@@ -2,8 +2,10 @@ package org.customersegmentation.segmentation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.customersegmentation.engine.KSelection;
+import org.customersegmentation.engine.Preprocessing;
 
 /**
  * The parameters a job runs with, every default filled in, so that a run can be repeated exactly. Either
@@ -11,5 +13,10 @@ import org.customersegmentation.engine.KSelection;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record EffectiveRequest(UUID datasetId, Integer k, KRange kRange, KSelection kSelection, List<String> features,
+                        Preprocessing.Scaling scaling, List<String> logTransform, Preprocessing.Imputation missingValues,
                         long seed, int restarts) {
+
+    Preprocessing preprocessing() {
+        return new Preprocessing(scaling, Set.copyOf(logTransform), missingValues);
+    }
 }

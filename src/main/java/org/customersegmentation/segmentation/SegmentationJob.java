@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.engine.KSelection;
+import org.customersegmentation.engine.Preprocessing;
 
 @Entity
 @Table(name = "segmentation_job")
@@ -43,6 +44,17 @@ class SegmentationJob {
 
     @Column(nullable = false)
     private String[] features;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Preprocessing.Scaling scaling;
+
+    @Column(name = "log_transform", nullable = false)
+    private String[] logTransform;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "missing_values", nullable = false)
+    private Preprocessing.Imputation missingValues;
 
     @Column(nullable = false)
     private long seed;
@@ -81,6 +93,9 @@ class SegmentationJob {
         this.kMax = request.kRange() == null ? null : request.kRange().max();
         this.kSelection = request.kSelection();
         this.features = request.features().toArray(String[]::new);
+        this.scaling = request.scaling();
+        this.logTransform = request.logTransform().toArray(String[]::new);
+        this.missingValues = request.missingValues();
         this.seed = request.seed();
         this.restarts = request.restarts();
         this.status = JobStatus.QUEUED;
@@ -136,7 +151,7 @@ class SegmentationJob {
 
     EffectiveRequest request() {
         return new EffectiveRequest(datasetId, k, kMin == null ? null : new KRange(kMin, kMax), kSelection,
-                List.of(features), seed, restarts);
+                List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts);
     }
 
     Instant createdAt() {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.engine.KSelection;
+import org.customersegmentation.engine.Preprocessing;
 
 record SegmentationRequest(
         @NotNull UUID datasetId,
@@ -22,6 +23,14 @@ record SegmentationRequest(
         KSelection kSelection,
         @Schema(description = "Numeric columns to cluster on; default: every NUMERIC column")
         List<String> features,
+        @Schema(description = "How features are put on a common scale: STANDARD ((x - mean) / standard deviation), "
+                + "MINMAX (into 0..1), ROBUST ((x - median) / interquartile range) or NONE. Default STANDARD")
+        Preprocessing.Scaling scaling,
+        @Schema(description = "Features to replace by log1p(x) before imputing and scaling, e.g. skewed money "
+                + "columns; each must be a feature without negative values. Default none")
+        List<String> logTransform,
+        @Schema(description = "What fills a missing value: MEDIAN or MEAN of the feature's present values. Default MEDIAN")
+        Preprocessing.Imputation missingValues,
         @Schema(description = "Makes the run reproducible; default: a random seed, recorded in the job")
         Long seed,
         @Schema(description = "k-means++ starts to try; the one with the lowest inertia wins. Default "

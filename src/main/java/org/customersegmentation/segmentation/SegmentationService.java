@@ -12,6 +12,7 @@ import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.KSelection;
+import org.customersegmentation.engine.Preprocessing;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.result.SegmentationResults;
 import org.customersegmentation.security.Tenant;
@@ -52,7 +53,11 @@ class SegmentationService {
     @Transactional
     JobView create(Tenant tenant, SegmentationRequest request) {
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
-        EffectiveRequest effective = checkedK(request, dataset).with(dataset.id(), checkedFeatures(request.features(), dataset),
+        List<String> features = checkedFeatures(request.features(), dataset);
+        EffectiveRequest effective = checkedK(request, dataset).with(dataset.id(), features,
+                request.scaling() != null ? request.scaling() : Preprocessing.Scaling.STANDARD,
+                checkedLogTransform(request.logTransform(), features, dataset),
+                request.missingValues() != null ? request.missingValues() : Preprocessing.Imputation.MEDIAN,
                 request.seed() != null ? request.seed() : random.nextLong(),
                 request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS);
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
@@ -95,9 +100,35 @@ class SegmentationService {
 
     /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
     private record KChoice(Integer k, KRange range, KSelection selection) {
-        EffectiveRequest with(UUID datasetId, List<String> features, long seed, int restarts) {
-            return new EffectiveRequest(datasetId, k, range, selection, features, seed, restarts);
+        EffectiveRequest with(UUID datasetId, List<String> features, Preprocessing.Scaling scaling, List<String> logTransform,
+                              Preprocessing.Imputation missingValues, long seed, int restarts) {
+            return new EffectiveRequest(datasetId, k, range, selection, features, scaling, logTransform, missingValues,
+                    seed, restarts);
         }
+    }
+
+    /** Features to log-transform: each a chosen feature, named once, without negative values. */
+    private static List<String> checkedLogTransform(List<String> requested, List<String> features, DatasetSchema dataset) {
+        if (requested == null) {
+            return List.of();
+        }
+        Set<String> seen = new HashSet<>();
+        for (String feature : requested) {
+            if (!features.contains(feature)) {
+                throw new InvalidRequestException(TITLE, "logTransform names '" + feature + "', which is not one of the "
+                        + "features " + features + ".", Map.of("parameter", "logTransform"));
+            }
+            if (!seen.add(feature)) {
+                throw new InvalidRequestException(TITLE, "logTransform names '" + feature + "' twice.",
+                        Map.of("parameter", "logTransform"));
+            }
+            Double min = dataset.columns().get(feature).min();
+            if (min != null && min < 0) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' has negative values (its minimum is "
+                        + min + "); logTransform (log1p) needs values of 0 or more.", Map.of("parameter", "logTransform"));
+            }
+        }
+        return List.copyOf(requested);
     }
 
     private static KChoice checkedK(SegmentationRequest request, DatasetSchema dataset) {

@@ -131,6 +131,9 @@ class SegmentationEndToEndTest {
         assertThat(request.get("features").values()).extracting(JsonNode::asString).containsExactly("age", "income", "score");
         assertThat(request.get("seed").isNumber()).isTrue();
         assertThat(request.get("restarts").asInt()).isEqualTo(10);
+        assertThat(request.get("scaling").asString()).isEqualTo("STANDARD");
+        assertThat(request.get("logTransform")).isEmpty();
+        assertThat(request.get("missingValues").asString()).isEqualTo("MEDIAN");
         assertThat(response.json().get("status").asString()).isEqualTo("QUEUED");
 
         JsonNode job = acme.awaitFinished(response.json().get("id").asString());
@@ -164,6 +167,21 @@ class SegmentationEndToEndTest {
         assertThat(selection.get("candidates").valueStream().mapToDouble(c -> c.get("silhouette").asDouble()).max()
                 .orElseThrow()).isEqualTo(chosen.get("silhouette").asDouble());
         assertThat(allAssignments(response.json().get("id").asString())).isEqualTo(groups.groupOfCustomer());
+    }
+
+    @Test
+    void robustScalingMeanImputationAndALogTransformStillFindWellSeparatedGroups() {
+        CustomerGroups groups = CustomerGroups.generate(13, new int[] {120, 80, 40}, 9);
+        String datasetId = acme.uploadDataset("options", groups.csv());
+
+        String jobId = acme.startJob("""
+                {"datasetId": "%s", "k": 3, "seed": 3, "scaling": "ROBUST", "missingValues": "MEAN",
+                 "logTransform": ["income"]}""".formatted(datasetId));
+
+        JsonNode job = acme.awaitFinished(jobId);
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("request").get("logTransform").toString()).isEqualTo("[\"income\"]");
+        assertThat(allAssignments(jobId)).isEqualTo(groups.groupOfCustomer());
     }
 
     @Test

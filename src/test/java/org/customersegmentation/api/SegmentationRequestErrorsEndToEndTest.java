@@ -37,6 +37,19 @@ class SegmentationRequestErrorsEndToEndTest {
     }
 
     @Test
+    void preprocessingOptionsAreCheckedAgainstTheFeaturesAndTheirValues() {
+        String signed = acme.uploadDataset("signed", "id,balance,spend\na,-5,1\nb,3,2\nc,7,4\n");
+        assertThat(acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + signed + "\", \"k\": 2, "
+                + "\"logTransform\": [\"balance\"]}").problem(400).get("detail").asString())
+                .contains("'balance' has negative values (its minimum is -5.0)");
+        assertThat(start("\"k\": 2, \"features\": [\"age\"], \"logTransform\": [\"income\"]").problem(400)
+                .get("detail").asString()).contains("not one of the features [age]");
+        assertThat(start("\"k\": 2, \"scaling\": \"LOG\"").problem(400).get("detail").asString()).contains("scaling");
+        assertThat(start("\"k\": 2, \"missingValues\": \"DROP\"").problem(400).get("detail").asString())
+                .contains("missingValues");
+    }
+
+    @Test
     void badCombinationsOfKAndKRangeSayWhatToChange() {
         assertThat(start("\"k\": 2, \"kRange\": {\"min\": 2, \"max\": 3}").problem(400).get("detail").asString())
                 .contains("either k").contains("not both");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PreprocessorTest {
@@ -19,7 +21,7 @@ class PreprocessorTest {
 
         PreparedFeatures prepared = Preprocessor.prepare(matrix);
 
-        assertThat(prepared.medians()).containsExactly(2, 6);
+        assertThat(prepared.imputed()).containsExactly(2, 6);
         assertThat(prepared.centers()).containsExactly(2, 6);
         assertThat(prepared.scales()).containsExactly(new double[] {Math.sqrt(0.5), Math.sqrt(2)}, within(1e-15));
         double r = 1 / Math.sqrt(0.5);
@@ -28,6 +30,54 @@ class PreprocessorTest {
         for (int i = 0; i < expected.length; i++) {
             assertThat(prepared.scaled()[i]).containsExactly(expected[i], within(1e-12));
         }
+    }
+
+    @Test
+    void minMaxRobustAndNoScalingUseTheirOwnCentreAndScale() {
+        // present 0, 2, 4, 10 and one missing: median 3 fills it -> 0, 2, 4, 10, 3
+        var matrix = new FeatureMatrix(List.of("a"), new double[][] {{0}, {2}, {4}, {10}, {NAN}});
+
+        PreparedFeatures minMax = Preprocessor.prepare(matrix, options(Preprocessing.Scaling.MINMAX, Set.of(), MEDIAN));
+        assertThat(column(minMax)).containsExactly(new double[] {0, 0.2, 0.4, 1, 0.3}, within(1e-12));
+
+        // sorted 0, 2, 3, 4, 10: median 3, quartiles 2 and 4 (numpy's linear interpolation) -> IQR 2
+        PreparedFeatures robust = Preprocessor.prepare(matrix, options(Preprocessing.Scaling.ROBUST, Set.of(), MEDIAN));
+        assertThat(column(robust)).containsExactly(new double[] {-1.5, -0.5, 0.5, 3.5, 0}, within(1e-12));
+
+        PreparedFeatures none = Preprocessor.prepare(matrix, options(Preprocessing.Scaling.NONE, Set.of(), MEDIAN));
+        assertThat(column(none)).containsExactly(0, 2, 4, 10, 3);
+    }
+
+    @Test
+    void meanImputationAndALogTransformComeBeforeScalingAndAreUndoneForOriginalUnits() {
+        // log1p of e - 1 and e^3 - 1 is 1 and 3; their mean 2 fills the missing value
+        var matrix = new FeatureMatrix(List.of("spend"), new double[][] {{Math.E - 1}, {NAN}, {Math.exp(3) - 1}});
+
+        PreparedFeatures prepared = Preprocessor.prepare(matrix,
+                options(Preprocessing.Scaling.NONE, Set.of("spend"), Preprocessing.Imputation.MEAN));
+
+        assertThat(column(prepared)).containsExactly(new double[] {1, 2, 3}, within(1e-12));
+        assertThat(prepared.imputed()[0]).isCloseTo(2, within(1e-12));
+        assertThat(prepared.toOriginalUnits(new double[] {2})[0]).isCloseTo(Math.exp(2) - 1, within(1e-9));
+    }
+
+    @Test
+    void aLogTransformOfNegativeValuesIsRefused() {
+        var matrix = new FeatureMatrix(List.of("balance"), new double[][] {{-1}, {3}});
+
+        assertThatThrownBy(() -> Preprocessor.prepare(matrix, options(Preprocessing.Scaling.STANDARD, Set.of("balance"), MEDIAN)))
+                .isInstanceOf(EngineException.class).hasMessageContaining("negative values");
+    }
+
+    private static final Preprocessing.Imputation MEDIAN = Preprocessing.Imputation.MEDIAN;
+
+    private static Preprocessing options(Preprocessing.Scaling scaling, Set<String> logTransform,
+                                         Preprocessing.Imputation imputation) {
+        return new Preprocessing(scaling, logTransform, imputation);
+    }
+
+    private static double[] column(PreparedFeatures prepared) {
+        return Arrays.stream(prepared.scaled()).mapToDouble(row -> row[0]).toArray();
     }
 
     @Test

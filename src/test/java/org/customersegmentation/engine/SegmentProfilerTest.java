@@ -13,7 +13,7 @@ class SegmentProfilerTest {
     // Five customers, one feature; the clusterer put rows 0 and 1 in cluster 0 and rows 2..4 in cluster 1.
     final FeatureMatrix original = new FeatureMatrix(List.of("spend"), new double[][] {{10}, {NAN}, {100}, {110}, {120}});
     // Hand-made preparation: centre 50, scale 10, so a scaled centre c means 50 + 10c in original units.
-    final PreparedFeatures prepared = new PreparedFeatures(null, new double[] {110}, new double[] {50}, new double[] {10});
+    final PreparedFeatures prepared = new PreparedFeatures(null, new double[] {110}, new double[] {50}, new double[] {10}, new boolean[] {false});
     final Clustering clustering = new Clustering(new double[][] {{-3}, {6}}, new int[] {0, 0, 1, 1, 1},
             new double[] {4, 9, 0.25, 0, 1});
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.customersegmentation.engine.Preprocessing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -72,6 +73,6 @@ class SegmentationControllerTest {
     private static JobView job(JobStatus status) {
         Instant created = Instant.parse("2026-11-23T10:00:00Z");
         return new JobView(JOB, DATASET, status, created, null, null,
-                new EffectiveRequest(DATASET, 3, null, null, List.of("age"), 42, 10), null);
+                new EffectiveRequest(DATASET, 3, null, null, List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10), null);
     }
 }

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.customersegmentation.engine.Preprocessing;
 import org.junit.jupiter.api.Test;
 
 class SegmentationJobTest {
 
     final Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"), 42, 10);
+    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10);
 
     @Test
     void eachClaimCountsAsAnAttempt() {
