@@ -37,7 +37,7 @@ public class Datasets {
         Map<String, DatasetSchema.Column> columns = new LinkedHashMap<>();
         dataset.columns().forEach(column -> columns.put(column.name(),
                 new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()))));
-        return new DatasetSchema(dataset.id(), dataset.rowCount(), columns);
+        return new DatasetSchema(dataset.id(), dataset.rowCount(), dataset.idColumn(), columns);
     }
 
     /** The named NUMERIC columns of every customer, in upload order, NaN where a value is missing. */

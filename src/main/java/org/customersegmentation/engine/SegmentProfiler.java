@@ -52,7 +52,13 @@ public final class SegmentProfiler {
                     stats.get(segment), zScores.get(segment),
                     SegmentLabeler.distinguishing(original.features(), zScores.get(segment)), labels.get(segment)));
         }
-        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null);
+        double[][] centroids = new double[k][];
+        for (int segment = 0; segment < k; segment++) {
+            centroids[segment] = clustering.centroids()[bySize[segment]].clone();
+        }
+        SegmentModel model = new SegmentModel(original.features(), prepared.logged(), prepared.imputed(),
+                prepared.centers(), prepared.scales(), centroids);
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model);
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */

@@ -67,6 +67,6 @@ public final class SegmentationEngine {
         SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),
                 chosen.quality());
         return new SegmentationOutcome(outcome.segments(), outcome.assignments(), outcome.distances(), outcome.inertia(),
-                outcome.quality(), new KSearch(method, List.copyOf(candidates)));
+                outcome.quality(), new KSearch(method, List.copyOf(candidates)), outcome.model());
     }
 }

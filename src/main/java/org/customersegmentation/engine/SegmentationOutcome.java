@@ -11,7 +11,8 @@ import java.util.List;
  * @param inertia      within-cluster sum of squared distances, in the clustering space
  * @param quality      the partition's quality indices, in the clustering space
  * @param search       how k was chosen, when a range was searched; null for a fixed k
+ * @param model        what places new customers in these segments
  */
 public record SegmentationOutcome(List<SegmentProfile> segments, int[] assignments, double[] distances, double inertia,
-                                  ClusterQuality quality, KSearch search) {
+                                  ClusterQuality quality, KSearch search, SegmentModel model) {
 }

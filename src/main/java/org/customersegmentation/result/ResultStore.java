@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.FeatureStats;
 import org.customersegmentation.engine.KSearch;
+import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.storage.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Segments, their feature summaries and the customers' assignments, written in bulk. */
 @Repository
@@ -23,9 +26,27 @@ class ResultStore {
     private final JdbcTemplate jdbc;
     private final PostgresCopy copy;
 
-    ResultStore(JdbcTemplate jdbc, PostgresCopy copy) {
+    private final JsonMapper json;
+
+    ResultStore(JdbcTemplate jdbc, PostgresCopy copy, JsonMapper json) {
         this.jdbc = jdbc;
         this.copy = copy;
+        this.json = json;
+    }
+
+    Optional<SegmentModel> model(UUID jobId) {
+        return jdbc.queryForList("SELECT model::text FROM segmentation_result WHERE job_id = ? AND model IS NOT NULL",
+                String.class, jobId).stream().findFirst().map(text -> json.readValue(text, SegmentModel.class));
+    }
+
+    private static List<SegmentationResult.FeaturePreparation> preparation(SegmentModel model) {
+        if (model == null) {
+            return null;
+        }
+        return IntStream.range(0, model.features().size())
+                .mapToObj(j -> new SegmentationResult.FeaturePreparation(model.features().get(j),
+                        model.logged()[j] ? "log1p" : null, model.imputed()[j], model.centers()[j], model.scales()[j]))
+                .toList();
     }
 
     void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
@@ -35,6 +56,8 @@ class ResultStore {
                         + "calinski_harabasz, k_selection) VALUES (?, ?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(),
                 orNull(quality.silhouette()), quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()),
                 orNull(quality.calinskiHarabasz()), search == null ? null : search.method().name());
+        jdbc.update("UPDATE segmentation_result SET model = ?::jsonb WHERE job_id = ?",
+                json.writeValueAsString(outcome.model()), jobId);
         if (search != null) {
             jdbc.batchUpdate("INSERT INTO segmentation_candidate (job_id, k, inertia, silhouette, silhouette_sample_size, "
                     + "davies_bouldin, calinski_harabasz, smallest_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -107,7 +130,8 @@ class ResultStore {
                     rs.getObject(7, Double.class), rs.getObject(9, Double.class), rs.getObject(8, Double.class)));
         }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features,
-                metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()), List.copyOf(segments.values())));
+                metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
+                preparation(model(jobId).orElse(null)), List.copyOf(segments.values())));
     }
 
     private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {

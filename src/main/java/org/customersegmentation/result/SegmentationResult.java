@@ -10,7 +10,15 @@ import java.util.UUID;
  * @param features the features clustered on, in request order
  */
 public record SegmentationResult(UUID jobId, int k, List<String> features, Metrics metrics, KSelection kSelection,
-                                 List<Segment> segments) {
+                                 List<FeaturePreparation> preprocessing, List<Segment> segments) {
+
+    /**
+     * How a feature was turned into the clustering space, enough to reproduce it elsewhere:
+     * {@code x' = log1p(x)} when {@code transform} says so, a missing {@code x'} becomes {@code imputed}, and
+     * {@code z = (x' - center) / scale}. Null for results stored before it was recorded.
+     */
+    public record FeaturePreparation(String feature, String transform, double imputed, double center, double scale) {
+    }
 
     /**
      * How k was chosen from a range (null for a fixed k): the table the seeds plot as an elbow curve and a

@@ -1,7 +1,9 @@
 package org.customersegmentation.result;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -24,6 +26,12 @@ public class SegmentationResults {
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
         store.insert(jobId, features, outcome, customerIds);
+    }
+
+    /** What places new customers in the job's segments; empty for results stored before it was recorded. */
+    @Transactional(readOnly = true)
+    public Optional<SegmentModel> model(UUID jobId) {
+        return store.model(jobId);
     }
 
     @Transactional(readOnly = true)

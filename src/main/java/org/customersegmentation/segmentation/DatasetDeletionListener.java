@@ -16,14 +16,17 @@ class DatasetDeletionListener {
     private static final Logger log = LoggerFactory.getLogger(DatasetDeletionListener.class);
 
     private final SegmentationJobRepository jobs;
+    private final ModelCache models;
 
-    DatasetDeletionListener(SegmentationJobRepository jobs) {
+    DatasetDeletionListener(SegmentationJobRepository jobs, ModelCache models) {
         this.jobs = jobs;
+        this.models = models;
     }
 
     @EventListener
     void on(DatasetDeleted event) {
         int removed = jobs.deleteByDatasetId(event.datasetId());
+        models.evictDataset(event.datasetId());
         log.info("Dataset {} deleted with its {} segmentation job(s)", event.datasetId(), removed);
     }
 }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.security.Tenant;
@@ -13,6 +15,8 @@ import org.springframework.data.web.PagedModel;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +27,24 @@ import org.springframework.web.bind.annotation.RestController;
 class SegmentationResultController {
 
     private final SegmentationService segmentations;
+    private final SegmentScoring scoring;
 
-    SegmentationResultController(SegmentationService segmentations) {
+    SegmentationResultController(SegmentationService segmentations, SegmentScoring scoring) {
         this.segmentations = segmentations;
+        this.scoring = scoring;
+    }
+
+    @Operation(operationId = "predictSegments", summary = "Place new customers in the segments of a SUCCEEDED job",
+            description = "Send a JSON array of customers (at most " + SegmentScoring.MAX_RECORDS + ") with the "
+                    + "segmentation's features as keys, values as numbers or numeric strings, null for a missing value; "
+                    + "the dataset's ID column, when present, is echoed back as customerId. The preprocessing is applied "
+                    + "exactly as fitted: missing values take the fitted imputation, then the transform and scaling. "
+                    + "A customer without a feature key is a 400 naming it. 409 while the job has not succeeded.")
+    @ProblemResponses({400, 404, 409})
+    @PostMapping(path = "/predict", consumes = "application/json")
+    List<PredictionView> predict(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
+                                 @RequestBody List<Map<String, Object>> customers) {
+        return scoring.predict(tenant, id, customers);
     }
 
     @Operation(operationId = "getSegmentationResult", summary = "The segments of a SUCCEEDED job",

@@ -85,7 +85,8 @@ class SegmentationService {
     }
 
     /** 409 naming the status unless the job has succeeded. */
-    private SegmentationJob requireSucceeded(Tenant tenant, UUID id) {
+    @Transactional(readOnly = true)
+    SegmentationJob requireSucceeded(Tenant tenant, UUID id) {
         SegmentationJob job = find(tenant, id);
         if (job.status() != JobStatus.SUCCEEDED) {
             throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()

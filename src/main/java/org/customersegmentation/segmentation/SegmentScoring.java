@@ -1,0 +1,102 @@
+package org.customersegmentation.segmentation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.customersegmentation.dataset.CellValues;
+import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.engine.EngineException;
+import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.result.SegmentationResult;
+import org.customersegmentation.result.SegmentationResults;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ConflictException;
+import org.customersegmentation.web.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/** Places new customers in a finished segmentation, with the preprocessing exactly as it was fitted. */
+@Service
+class SegmentScoring {
+
+    static final int MAX_RECORDS = 10_000;
+    private static final String TITLE = "Invalid customers to score";
+
+    private final SegmentationService segmentations;
+    private final SegmentationResults results;
+    private final Datasets datasets;
+    private final ModelCache cache;
+
+    SegmentScoring(SegmentationService segmentations, SegmentationResults results, Datasets datasets, ModelCache cache) {
+        this.segmentations = segmentations;
+        this.results = results;
+        this.datasets = datasets;
+        this.cache = cache;
+    }
+
+    List<PredictionView> predict(Tenant tenant, UUID jobId, List<Map<String, Object>> records) {
+        if (records.size() > MAX_RECORDS) {
+            throw new InvalidRequestException(TITLE, "Send at most " + MAX_RECORDS + " customers per call, not "
+                    + records.size() + ".");
+        }
+        UUID datasetId = segmentations.requireSucceeded(tenant, jobId).datasetId();
+        ModelCache.Scorer entry = cache.get(jobId, id -> load(tenant, id, datasetId));
+        List<PredictionView> predictions = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            predictions.add(place(entry, records.get(i), i));
+        }
+        return predictions;
+    }
+
+    private ModelCache.Scorer load(Tenant tenant, UUID jobId, UUID datasetId) {
+        SegmentModel model = results.model(jobId).orElseThrow(() -> new ConflictException("No model",
+                "Segmentation " + jobId + " finished before the service kept what scoring needs; run it again to "
+                        + "score new customers.", Map.of()));
+        List<String> labels = results.result(jobId).segments().stream().map(SegmentationResult.Segment::label).toList();
+        return new ModelCache.Scorer(datasetId, model, datasets.schema(tenant, datasetId).idColumn(), labels);
+    }
+
+    private static PredictionView place(ModelCache.Scorer entry, Map<String, Object> record, int index) {
+        SegmentModel model = entry.model();
+        double[] raw = new double[model.features().size()];
+        for (int j = 0; j < raw.length; j++) {
+            String feature = model.features().get(j);
+            if (record == null || !record.containsKey(feature)) {
+                throw invalid("Customer " + index + " has no '" + feature + "'; every customer needs every feature of "
+                        + "the segmentation (null for a missing value).", index, feature);
+            }
+            raw[j] = number(record.get(feature), index, feature);
+        }
+        SegmentModel.Placement placement;
+        try {
+            placement = model.place(raw);
+        } catch (EngineException e) {
+            throw invalid("Customer " + index + ": " + e.getMessage(), index, null);
+        }
+        Object id = entry.idColumn() == null ? null : record.get(entry.idColumn());
+        return new PredictionView(id == null ? null : String.valueOf(id), placement.segment(),
+                entry.labels().get(placement.segment()), placement.distances()[placement.segment()], placement.distances());
+    }
+
+    private static double number(Object value, int index, String feature) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof String text) {
+            try {
+                return CellValues.number(text);
+            } catch (IllegalArgumentException e) {
+                // the value is the caller's own; it is not repeated back
+            }
+        }
+        throw invalid("Customer " + index + " has a value for '" + feature + "' that is not a number.", index, feature);
+    }
+
+    private static InvalidRequestException invalid(String detail, int index, String feature) {
+        return feature == null ? new InvalidRequestException(TITLE, detail, Map.of("customer", index))
+                : new InvalidRequestException(TITLE, detail, Map.of("customer", index, "feature", feature));
+    }
+}
