@@ -16,8 +16,6 @@ import smile.math.MathEx;
  */
 public final class KMeansClusterer {
 
-    private static final int MAX_ITERATIONS = 100;
-
     private KMeansClusterer() {
     }
 
@@ -28,21 +26,25 @@ public final class KMeansClusterer {
      * @param seed       makes the outcome reproducible: the same points, k, restarts and seed give the same partition
      */
     public static Clustering fit(double[][] points, int k, int restarts, long seed) {
+        return fit(points, k, Fitting.restarts(restarts), seed);
+    }
+
+    public static Clustering fit(double[][] points, int k, Fitting fitting, long seed) {
         requireEnoughDistinctPoints(points, k);
-        return fit(new BBDTree(points), points, k, restarts, seed);
+        return fit(new BBDTree(points), points, k, fitting, seed);
     }
 
     /**
      * The same, on a BBD tree of the points built beforehand: the tree depends on the points only, so one tree
      * serves every restart and every k of a range.
      */
-    static Clustering fit(BBDTree tree, double[][] points, int k, int restarts, long seed) {
+    static Clustering fit(BBDTree tree, double[][] points, int k, Fitting fitting, long seed) {
         // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
         // makes the restarts below a deterministic sequence.
         MathEx.setSeed(seed);
-        Options options = new Options(k, MAX_ITERATIONS);
+        Options options = new Options(k, fitting.maxIterations(), fitting.tolerance(), null);
         CentroidClustering<double[], double[]> best = null;
-        for (int run = 0; run < restarts; run++) {
+        for (int run = 0; run < fitting.restarts(); run++) {
             CentroidClustering<double[], double[]> candidate = KMeans.fit(tree, points, options);
             if (best == null || inertia(candidate) < inertia(best)) {
                 best = candidate;

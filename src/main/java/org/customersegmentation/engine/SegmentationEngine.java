@@ -15,16 +15,21 @@ public final class SegmentationEngine {
     }
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, int k, int restarts, long seed) {
-        return segment(matrix, Preprocessing.DEFAULT, k, restarts, seed);
+        return segment(matrix, Preprocessing.DEFAULT, k, Fitting.restarts(restarts), seed);
     }
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, int restarts,
+                                              long seed) {
+        return segment(matrix, preprocessing, k, Fitting.restarts(restarts), seed);
+    }
+
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
                                               long seed) {
         if (k < 2 || k > matrix.rowCount()) {
             throw new EngineException("k must be between 2 and the number of customers (" + matrix.rowCount() + "), not " + k + ".");
         }
         PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
-        Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, restarts, seed);
+        Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, fitting, seed);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
         return SegmentProfiler.profile(matrix, prepared, clustering, quality);
     }
@@ -36,11 +41,11 @@ public final class SegmentationEngine {
      */
     public static SegmentationOutcome segment(FeatureMatrix matrix, int minK, int maxK, KSelection method, int restarts,
                                               long seed) {
-        return segment(matrix, Preprocessing.DEFAULT, minK, maxK, method, restarts, seed);
+        return segment(matrix, Preprocessing.DEFAULT, minK, maxK, method, Fitting.restarts(restarts), seed);
     }
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
-                                              KSelection method, int restarts, long seed) {
+                                              KSelection method, Fitting fitting, long seed) {
         if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
             throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
                     + "), not " + minK + ".." + maxK + ".");
@@ -53,7 +58,7 @@ public final class SegmentationEngine {
         List<Candidate> candidates = new ArrayList<>();
         List<Clustering> clusterings = new ArrayList<>();
         for (int k = minK; k <= upTo; k++) {
-            Clustering clustering = KMeansClusterer.fit(tree, points, k, restarts, seed);
+            Clustering clustering = KMeansClusterer.fit(tree, points, k, fitting, seed);
             int[] sizes = new int[k];
             for (int label : clustering.labels()) {
                 sizes[label]++;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.customersegmentation.engine.Fitting;
 import org.customersegmentation.engine.KSelection;
 import org.customersegmentation.engine.Preprocessing;
 
@@ -14,7 +15,11 @@ import org.customersegmentation.engine.Preprocessing;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record EffectiveRequest(UUID datasetId, Integer k, KRange kRange, KSelection kSelection, List<String> features,
                         Preprocessing.Scaling scaling, List<String> logTransform, Preprocessing.Imputation missingValues,
-                        long seed, int restarts) {
+                        long seed, int restarts, int maxIterations, double tolerance) {
+
+    Fitting fitting() {
+        return new Fitting(restarts, maxIterations, tolerance);
+    }
 
     Preprocessing preprocessing() {
         return new Preprocessing(scaling, Set.copyOf(logTransform), missingValues);

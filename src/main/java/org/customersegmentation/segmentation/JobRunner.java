@@ -31,10 +31,10 @@ class JobRunner {
             DatasetFeatures features = datasets.numericFeatures(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
             SegmentationOutcome outcome = request.k() != null
-                    ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.restarts(),
+                    ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),
                             request.seed())
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
-                            request.kRange().max(), request.kSelection(), request.restarts(), request.seed());
+                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed());
             lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} succeeded: {} customers, k={}, {} ms", job.id(), matrix.rowCount(), outcome.segments().size(),
                     (System.nanoTime() - started) / 1_000_000);

@@ -56,6 +56,12 @@ class SegmentationJob {
     @Column(name = "missing_values", nullable = false)
     private Preprocessing.Imputation missingValues;
 
+    @Column(name = "max_iterations", nullable = false)
+    private int maxIterations;
+
+    @Column(nullable = false)
+    private double tolerance;
+
     @Column(nullable = false)
     private long seed;
 
@@ -96,6 +102,8 @@ class SegmentationJob {
         this.scaling = request.scaling();
         this.logTransform = request.logTransform().toArray(String[]::new);
         this.missingValues = request.missingValues();
+        this.maxIterations = request.maxIterations();
+        this.tolerance = request.tolerance();
         this.seed = request.seed();
         this.restarts = request.restarts();
         this.status = JobStatus.QUEUED;
@@ -151,7 +159,7 @@ class SegmentationJob {
 
     EffectiveRequest request() {
         return new EffectiveRequest(datasetId, k, kMin == null ? null : new KRange(kMin, kMax), kSelection,
-                List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts);
+                List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts, maxIterations, tolerance);
     }
 
     Instant createdAt() {

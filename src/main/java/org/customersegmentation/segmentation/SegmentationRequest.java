@@ -2,11 +2,14 @@ package org.customersegmentation.segmentation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 import java.util.UUID;
+import org.customersegmentation.engine.Fitting;
 import org.customersegmentation.engine.KSelection;
 import org.customersegmentation.engine.Preprocessing;
 
@@ -35,5 +38,11 @@ record SegmentationRequest(
         Long seed,
         @Schema(description = "k-means++ starts to try; the one with the lowest inertia wins. Default "
                 + SegmentationService.DEFAULT_RESTARTS)
-        @Min(1) @Max(100) Integer restarts) {
+        @Min(1) @Max(100) Integer restarts,
+        @Schema(description = "Lloyd iterations at most per k-means start, 1 to 1000. Default "
+                + Fitting.DEFAULT_MAX_ITERATIONS)
+        @Min(1) @Max(1000) Integer maxIterations,
+        @Schema(description = "A start stops once its inertia improves by less than this fraction, above 0 and below 1. "
+                + "Default 0.0001")
+        @Positive @DecimalMax(value = "1", inclusive = false) Double tolerance) {
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.engine.Fitting;
 import org.customersegmentation.engine.KSelection;
 import org.customersegmentation.engine.Preprocessing;
 import org.customersegmentation.result.SegmentationResult;
@@ -59,7 +60,9 @@ class SegmentationService {
                 checkedLogTransform(request.logTransform(), features, dataset),
                 request.missingValues() != null ? request.missingValues() : Preprocessing.Imputation.MEDIAN,
                 request.seed() != null ? request.seed() : random.nextLong(),
-                request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS);
+                request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS,
+                request.maxIterations() != null ? request.maxIterations() : Fitting.DEFAULT_MAX_ITERATIONS,
+                request.tolerance() != null ? request.tolerance() : Fitting.DEFAULT_TOLERANCE);
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
         events.publishEvent(new JobQueued(job.id()));
         return JobView.of(job);
@@ -102,9 +105,10 @@ class SegmentationService {
     /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
     private record KChoice(Integer k, KRange range, KSelection selection) {
         EffectiveRequest with(UUID datasetId, List<String> features, Preprocessing.Scaling scaling, List<String> logTransform,
-                              Preprocessing.Imputation missingValues, long seed, int restarts) {
+                              Preprocessing.Imputation missingValues, long seed, int restarts, int maxIterations,
+                              double tolerance) {
             return new EffectiveRequest(datasetId, k, range, selection, features, scaling, logTransform, missingValues,
-                    seed, restarts);
+                    seed, restarts, maxIterations, tolerance);
         }
     }
 

@@ -137,6 +137,8 @@ class SegmentationEndToEndTest {
         assertThat(request.get("scaling").asString()).isEqualTo("STANDARD");
         assertThat(request.get("logTransform")).isEmpty();
         assertThat(request.get("missingValues").asString()).isEqualTo("MEDIAN");
+        assertThat(request.get("maxIterations").asInt()).isEqualTo(100);
+        assertThat(request.get("tolerance").asDouble()).isEqualTo(1e-4);
         assertThat(response.json().get("status").asString()).isEqualTo("QUEUED");
 
         JsonNode job = acme.awaitFinished(response.json().get("id").asString());

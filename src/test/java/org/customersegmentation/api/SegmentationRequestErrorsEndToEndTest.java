@@ -87,6 +87,8 @@ class SegmentationRequestErrorsEndToEndTest {
         assertThat(acme.postJson("/api/v1/segmentations", "{\"k\": 2}").problem(400).get("detail").asString())
                 .isEqualTo("datasetId must not be null.");
         assertThat(start("\"k\": 2, \"restarts\": 0").problem(400).get("detail").asString()).contains("restarts");
+        assertThat(start("\"k\": 2, \"maxIterations\": 0").problem(400).get("detail").asString()).contains("maxIterations");
+        assertThat(start("\"k\": 2, \"tolerance\": 0").problem(400).get("detail").asString()).contains("tolerance");
     }
 
     @Test

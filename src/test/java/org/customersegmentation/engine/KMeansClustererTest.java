@@ -74,4 +74,20 @@ class KMeansClustererTest {
                 .isInstanceOf(EngineException.class)
                 .hasMessageContaining("only 2 distinct combinations");
     }
+
+    @Test
+    void fewerIterationsStopEarlierAndNeverDoBetter() {
+        java.util.Random random = new java.util.Random(3);
+        double[][] points = new double[2000][2];
+        for (double[] point : points) {
+            point[0] = random.nextDouble();
+            point[1] = random.nextDouble();
+        }
+
+        Clustering one = KMeansClusterer.fit(points, 8, new Fitting(1, 1, 1e-4), 7);
+        Clustering many = KMeansClusterer.fit(points, 8, new Fitting(1, 100, 1e-4), 7);
+
+        // the same seeding, then one Lloyd step against as many as it takes: uniform points need several
+        assertThat(many.inertia()).isLessThan(one.inertia());
+    }
 }
