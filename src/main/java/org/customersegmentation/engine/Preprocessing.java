@@ -32,6 +32,12 @@ public record Preprocessing(Scaling scaling, Set<String> logTransform, Imputatio
         /** the feature's median over the customers that have a value */
         MEDIAN,
         /** the feature's mean over the customers that have a value */
-        MEAN
+        MEAN,
+        /** no filling: a customer missing any feature is left out of the segmentation and gets no segment */
+        DROP_ROWS
+    }
+
+    Preprocessing withImputation(Imputation imputation) {
+        return new Preprocessing(scaling, logTransform, imputation);
     }
 }

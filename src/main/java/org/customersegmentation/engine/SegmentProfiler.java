@@ -58,7 +58,7 @@ public final class SegmentProfiler {
         }
         SegmentModel model = new SegmentModel(original.features(), prepared.logged(), prepared.imputed(),
                 prepared.centers(), prepared.scales(), centroids);
-        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model);
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model, null, 0);
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */

@@ -3,6 +3,8 @@ package org.customersegmentation.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import smile.clustering.BBDTree;
 
 /**
@@ -25,6 +27,10 @@ public final class SegmentationEngine {
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
                                               long seed) {
+        if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
+            return withoutIncompleteRows(matrix, complete -> segment(complete,
+                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed));
+        }
         if (k < 2 || k > matrix.rowCount()) {
             throw new EngineException("k must be between 2 and the number of customers (" + matrix.rowCount() + "), not " + k + ".");
         }
@@ -46,6 +52,11 @@ public final class SegmentationEngine {
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
                                               KSelection method, Fitting fitting, long seed) {
+        if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
+            return withoutIncompleteRows(matrix, complete -> segment(complete,
+                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), minK, Math.min(maxK, complete.rowCount()),
+                    method, fitting, seed));
+        }
         if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
             throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
                     + "), not " + minK + ".." + maxK + ".");
@@ -71,7 +82,25 @@ public final class SegmentationEngine {
         Candidate chosen = method.choose(candidates);
         SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),
                 chosen.quality());
-        return new SegmentationOutcome(outcome.segments(), outcome.assignments(), outcome.distances(), outcome.inertia(),
-                outcome.quality(), new KSearch(method, List.copyOf(candidates)), outcome.model());
+        return outcome.withSearch(new KSearch(method, List.copyOf(candidates)));
+    }
+
+    /**
+     * Segments only the customers that have every feature, and says which rows those were. The model keeps the
+     * medians of the kept customers, to fill a missing value when a new customer is scored.
+     */
+    private static SegmentationOutcome withoutIncompleteRows(FeatureMatrix matrix,
+                                                             Function<FeatureMatrix, SegmentationOutcome> segment) {
+        int[] kept = IntStream.range(0, matrix.rowCount())
+                .filter(i -> Arrays.stream(matrix.rows()[i]).noneMatch(Double::isNaN))
+                .toArray();
+        if (kept.length < 2) {
+            throw new EngineException("Only " + kept.length + " of " + matrix.rowCount() + " customers have a value for "
+                    + "every feature, too few to segment after dropping the others. Impute missing values instead "
+                    + "(missingValues MEDIAN or MEAN), or choose other features.");
+        }
+        double[][] rows = Arrays.stream(kept).mapToObj(i -> matrix.rows()[i]).toArray(double[][]::new);
+        SegmentationOutcome outcome = segment.apply(new FeatureMatrix(matrix.features(), rows));
+        return outcome.withRows(kept, matrix.rowCount() - kept.length);
     }
 }

@@ -12,7 +12,22 @@ import java.util.List;
  * @param quality      the partition's quality indices, in the clustering space
  * @param search       how k was chosen, when a range was searched; null for a fixed k
  * @param model        what places new customers in these segments
+ * @param rows         the input row of each assignment, when customers were dropped; null when every row was kept
+ * @param droppedRows  how many customers were left out for a missing value
  */
 public record SegmentationOutcome(List<SegmentProfile> segments, int[] assignments, double[] distances, double inertia,
-                                  ClusterQuality quality, KSearch search, SegmentModel model) {
+                                  ClusterQuality quality, KSearch search, SegmentModel model, int[] rows, int droppedRows) {
+
+    /** The input row of the i-th assignment. */
+    public int row(int i) {
+        return rows == null ? i : rows[i];
+    }
+
+    SegmentationOutcome withSearch(KSearch search) {
+        return new SegmentationOutcome(segments, assignments, distances, inertia, quality, search, model, rows, droppedRows);
+    }
+
+    SegmentationOutcome withRows(int[] rows, int droppedRows) {
+        return new SegmentationOutcome(segments, assignments, distances, inertia, quality, search, model, rows, droppedRows);
+    }
 }

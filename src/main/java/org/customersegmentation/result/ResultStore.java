@@ -53,9 +53,9 @@ class ResultStore {
         ClusterQuality quality = outcome.quality();
         KSearch search = outcome.search();
         jdbc.update("INSERT INTO segmentation_result (job_id, inertia, silhouette, silhouette_sample_size, davies_bouldin, "
-                        + "calinski_harabasz, k_selection) VALUES (?, ?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(),
+                        + "calinski_harabasz, k_selection, dropped_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(),
                 orNull(quality.silhouette()), quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()),
-                orNull(quality.calinskiHarabasz()), search == null ? null : search.method().name());
+                orNull(quality.calinskiHarabasz()), search == null ? null : search.method().name(), outcome.droppedRows());
         jdbc.update("UPDATE segmentation_result SET model = ?::jsonb WHERE job_id = ?",
                 json.writeValueAsString(outcome.model()), jobId);
         if (search != null) {
@@ -90,7 +90,8 @@ class ResultStore {
         copy.copyIn("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN", rows -> {
             String job = jobId.toString();
             for (int i = 0; i < outcome.assignments().length; i++) {
-                rows.text(job).number(i + 1).text(customerIds[i]).number(outcome.assignments()[i])
+                int row = outcome.row(i);
+                rows.text(job).number(row + 1).text(customerIds[row]).number(outcome.assignments()[i])
                         .number(outcome.distances()[i]).endRow();
             }
         });
@@ -98,10 +99,12 @@ class ResultStore {
 
     Optional<SegmentationResult> find(UUID jobId) {
         List<String> method = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
         List<SegmentationResult.Metrics> metrics = jdbc.query("SELECT inertia, silhouette, silhouette_sample_size, "
-                        + "davies_bouldin, calinski_harabasz, k_selection FROM segmentation_result WHERE job_id = ?",
+                        + "davies_bouldin, calinski_harabasz, k_selection, dropped_rows FROM segmentation_result WHERE job_id = ?",
                 (rs, i) -> {
                     method.add(rs.getString(6));
+                    dropped.add(rs.getInt(7));
                     return new SegmentationResult.Metrics(rs.getDouble(1), rs.getObject(2, Double.class),
                             rs.getObject(3, Integer.class), rs.getObject(4, Double.class), rs.getObject(5, Double.class));
                 }, jobId);
@@ -129,7 +132,7 @@ class ResultStore {
                     rs.getObject(5, Double.class), rs.getObject(6, Double.class),
                     rs.getObject(7, Double.class), rs.getObject(9, Double.class), rs.getObject(8, Double.class)));
         }, jobId);
-        return Optional.of(new SegmentationResult(jobId, segments.size(), features,
+        return Optional.of(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
                 metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
                 preparation(model(jobId).orElse(null)), List.copyOf(segments.values())));
     }

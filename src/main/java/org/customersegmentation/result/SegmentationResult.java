@@ -7,9 +7,12 @@ import java.util.UUID;
 /**
  * A finished segmentation as callers read it.
  *
- * @param features the features clustered on, in request order
+ * @param features         the features clustered on, in request order
+ * @param droppedCustomers customers left out because they missed a feature (missingValues DROP_ROWS); they have
+ *                         no segment, and shares are of the customers segmented
  */
-public record SegmentationResult(UUID jobId, int k, List<String> features, Metrics metrics, KSelection kSelection,
+public record SegmentationResult(UUID jobId, int k, List<String> features, int droppedCustomers, Metrics metrics,
+                                 KSelection kSelection,
                                  List<FeaturePreparation> preprocessing, List<Segment> segments) {
 
     /**

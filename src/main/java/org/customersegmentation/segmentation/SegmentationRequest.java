@@ -32,7 +32,9 @@ record SegmentationRequest(
         @Schema(description = "Features to replace by log1p(x) before imputing and scaling, e.g. skewed money "
                 + "columns; each must be a feature without negative values. Default none")
         List<String> logTransform,
-        @Schema(description = "What fills a missing value: MEDIAN or MEAN of the feature's present values. Default MEDIAN")
+        @Schema(description = "What fills a missing value: MEDIAN or MEAN of the feature's present values; or DROP_ROWS, "
+                + "which leaves customers missing any feature out (they get no segment; the result counts them). "
+                + "Default MEDIAN")
         Preprocessing.Imputation missingValues,
         @Schema(description = "Makes the run reproducible; default: a random seed, recorded in the job")
         Long seed,

@@ -190,6 +190,24 @@ class SegmentationEndToEndTest {
     }
 
     @Test
+    void droppedCustomersGetNoSegmentAndTheResultCountsThem() {
+        CustomerGroups groups = CustomerGroups.generate(17, new int[] {70, 50}, 5); // every 5th of group 0 lacks income
+        String datasetId = acme.uploadDataset("drop", groups.csv());
+        long incomplete = groups.customers().stream().filter(c -> Double.isNaN(c.values()[1])).count();
+
+        String jobId = acme.startJob("""
+                {"datasetId": "%s", "k": 2, "seed": 2, "missingValues": "DROP_ROWS"}""".formatted(datasetId));
+
+        assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode result = acme.get("/api/v1/segmentations/" + jobId + "/result").json();
+        assertThat(incomplete).isPositive();
+        assertThat(result.get("droppedCustomers").asLong()).isEqualTo(incomplete);
+        Map<String, Integer> expected = new HashMap<>();
+        groups.customers().stream().filter(c -> !Double.isNaN(c.values()[1])).forEach(c -> expected.put(c.id(), c.group()));
+        assertThat(allAssignments(jobId)).isEqualTo(expected);
+    }
+
+    @Test
     void aJobTheDataCannotSatisfyFailsWithAProblemAndHasNoResults() {
         String datasetId = acme.uploadDataset("identical", "id,spend\na,5\nb,5\nc,5\nd,5\ne,5\n");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SegmentationEngineTest {
@@ -29,5 +30,34 @@ class SegmentationEngineTest {
         assertThatThrownBy(() -> SegmentationEngine.segment(matrix, 1, 1, 1)).isInstanceOf(EngineException.class);
         assertThatThrownBy(() -> SegmentationEngine.segment(matrix, 4, 1, 1))
                 .hasMessage("k must be between 2 and the number of customers (3), not 4.");
+    }
+
+    @Test
+    void droppingRowsLeavesOutEveryCustomerMissingAFeatureAndSaysWhichWereKept() {
+        double nan = Double.NaN;
+        var matrix = new FeatureMatrix(List.of("x", "y"), new double[][] {
+                {0, 0}, {0.1, nan}, {0.2, 0.1}, {10, 10}, {nan, 10.1}, {10.2, 10.2}, {0.1, 0.2}, {10.1, 9.9}});
+
+        SegmentationOutcome outcome = SegmentationEngine.segment(matrix,
+                new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS),
+                2, Fitting.restarts(5), 1);
+
+        assertThat(outcome.droppedRows()).isEqualTo(2);
+        assertThat(outcome.rows()).containsExactly(0, 2, 3, 5, 6, 7);
+        assertThat(outcome.assignments()).hasSize(6);
+        // rows 0, 2, 6 near the origin, rows 3, 5, 7 near (10, 10): equal sizes keep the clusterer's order
+        assertThat(outcome.assignments()[0]).isEqualTo(outcome.assignments()[1]).isEqualTo(outcome.assignments()[4]);
+        assertThat(outcome.assignments()[2]).isEqualTo(outcome.assignments()[3]).isEqualTo(outcome.assignments()[5])
+                .isNotEqualTo(outcome.assignments()[0]);
+        assertThat(outcome.segments()).extracting(SegmentProfile::share).containsExactly(0.5, 0.5);
+    }
+
+    @Test
+    void droppingRowsRefusesWhenTooFewCustomersAreComplete() {
+        var matrix = new FeatureMatrix(List.of("x", "y"), new double[][] {{0, Double.NaN}, {1, 1}, {Double.NaN, 2}});
+
+        assertThatThrownBy(() -> SegmentationEngine.segment(matrix,
+                new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS),
+                2, Fitting.restarts(1), 1)).isInstanceOf(EngineException.class).hasMessageContaining("Only 1 of 3");
     }
 }
