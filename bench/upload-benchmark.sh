@@ -4,51 +4,18 @@
 #
 #   bench/upload-benchmark.sh [runs]
 #
-# Needs: JDK 25 (JAVA_HOME), psql, curl, and PostgreSQL reachable as BENCH_PG_HOST/PORT/USER (default
-# 127.0.0.1:5432, postgres, trust or PGPASSWORD). Environment knobs: BENCH_ROWS (1000000), BENCH_COLUMNS (10),
-# BENCH_HEAP (512m), BENCH_PORT (18080), BENCH_DB (segmentation_bench; dropped and created).
+# Needs: JDK 25 (JAVA_HOME), psql, curl, and PostgreSQL (trust or PGPASSWORD). Knobs: those of common.sh, and
+# BENCH_HEAP (512m) for the service.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 
 runs=${1:-5}
-rows=${BENCH_ROWS:-1000000}
-columns=${BENCH_COLUMNS:-10}
 heap=${BENCH_HEAP:-512m}
-port=${BENCH_PORT:-18080}
-db=${BENCH_DB:-segmentation_bench}
-pg_host=${BENCH_PG_HOST:-127.0.0.1}
-pg_port=${BENCH_PG_PORT:-5432}
-pg_user=${BENCH_PG_USER:-postgres}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-"$java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])' || { echo "needs JDK 25 or later: set JAVA_HOME"; exit 1; }
-work=target/bench
-csv=$work/customers-${rows}x${columns}.csv
-psql_db() { psql -q -X -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$1" "${@:2}"; }
 now() { date +%s.%N; }
 
-mkdir -p "$work"
-if [[ ! -f $csv ]]; then
-    echo "generating $csv"
-    "$java" bench/GenerateBenchmarkCsv.java "$csv" "$rows" "$columns"
-fi
-jar=$(ls target/customer-segmentation-service-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [[ -z $jar ]]; then
-    ./mvnw -q -B -DskipTests package
-    jar=$(ls target/customer-segmentation-service-*.jar | grep -v plain | head -1)
-fi
-
-psql_db postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 plain_columns=$(seq -s, -f 'f%g double precision' 1 "$columns")
 
-SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SPRING_DATASOURCE_USERNAME=$pg_user \
-SEGMENTATION_API_KEYS=bench=bench-key SEGMENTATION_UPLOAD_MAX_SIZE=2GB SERVER_PORT=$port \
-    "$java" -Xmx"$heap" -jar "$jar" > "$work/service.log" 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
-until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do
-    kill -0 $service 2>/dev/null || { echo "the service did not start; see $work/service.log"; exit 1; }
-    sleep 1
-done
+start_service "$work/service.log" -Xmx"$heap"
 
 printf '%-4s %12s %12s %14s %14s %12s\n' run copy_s upload_s copy_rows/s upload_rows/s peak_rss_MB
 copy_times=(); upload_times=(); peaks=()
