@@ -1,7 +1,5 @@
 package org.customersegmentation.engine;
 
-import java.util.Arrays;
-
 /**
  * Summary of one feature over one segment's members, in original units, counting only the values that were
  * present (imputed values would pull the spread toward the median). All are NaN when no member has a value.
@@ -35,18 +33,6 @@ public record FeatureStats(double mean, double std, double min, double max, doub
             }
         }
         double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-        return new FeatureStats(mean, std, min, max, median(values, n));
-    }
-
-    private static double median(double[] values, int present) {
-        double[] sorted = new double[present];
-        int at = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                sorted[at++] = v;
-            }
-        }
-        Arrays.sort(sorted);
-        return present % 2 == 1 ? sorted[present / 2] : (sorted[present / 2 - 1] + sorted[present / 2]) / 2;
+        return new FeatureStats(mean, std, min, max, Preprocessor.median(values));
     }
 }
