@@ -21,4 +21,9 @@ public final class CellValues {
         }
         return number;
     }
+
+    /** The category in a cell, stripped as uploads store it: null when it is missing (empty, NA, N/A, null, NaN). */
+    public static String category(String raw) {
+        return MissingValues.normalize(raw);
+    }
 }

@@ -15,10 +15,10 @@ public record DatasetSchema(UUID id, int rowCount, String idColumn, Map<String, 
     public record Column(ColumnType type, int missing, Double min) {
     }
 
-    /** The NUMERIC columns that hold at least one value: what can be clustered on. */
-    public List<String> numericColumns() {
+    /** The NUMERIC and CATEGORICAL columns that hold at least one value: what can be clustered on. */
+    public List<String> clusterableColumns() {
         return columns.entrySet().stream()
-                .filter(column -> column.getValue().type() == ColumnType.NUMERIC && column.getValue().missing() < rowCount)
+                .filter(column -> column.getValue().type() != ColumnType.TEXT && column.getValue().missing() < rowCount)
                 .map(Map.Entry::getKey)
                 .toList();
     }

@@ -1,10 +1,12 @@
 package org.customersegmentation.dataset;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.customersegmentation.engine.CategoricalColumn;
 import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.NotFoundException;
@@ -40,27 +42,59 @@ public class Datasets {
         return new DatasetSchema(dataset.id(), dataset.rowCount(), dataset.idColumn(), columns);
     }
 
-    /** The named NUMERIC columns of every customer, in upload order, NaN where a value is missing. */
+    /**
+     * The named NUMERIC and CATEGORICAL columns of every customer, in upload order: numbers (NaN where missing) in
+     * the order named, then categories in the order named.
+     */
     @Transactional(readOnly = true)
-    public DatasetFeatures numericFeatures(UUID datasetId, List<String> features) {
+    public DatasetFeatures features(UUID datasetId, List<String> features) {
         Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        List<DatasetColumn> columns = dataset.columns();
-        List<Integer> positions = features.stream().map(feature -> {
-            for (int position = 0; position < columns.size(); position++) {
-                if (columns.get(position).name().equals(feature) && columns.get(position).type() == ColumnType.NUMERIC) {
-                    return position;
+        List<String> numeric = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (ColumnType type : List.of(ColumnType.NUMERIC, ColumnType.CATEGORICAL)) {
+            for (String feature : features) {
+                int position = position(dataset, feature);
+                if (dataset.columns().get(position).type() == type) {
+                    (type == ColumnType.NUMERIC ? numeric : categorical).add(feature);
+                    positions.add(position);
                 }
             }
-            throw new IllegalArgumentException("Feature '" + feature + "' is not a numeric column of dataset " + datasetId);
-        }).toList();
-        String[] customerIds = new String[dataset.rowCount()];
-        double[][] values = new double[dataset.rowCount()][positions.size()];
+        }
+        int rows = dataset.rowCount();
+        int d = numeric.size();
+        String[] customerIds = new String[rows];
+        double[][] values = new double[rows][d];
+        List<Map<String, Integer>> dictionaries = categorical.stream().<Map<String, Integer>>map(feature -> new HashMap<>()).toList();
+        int[][] codes = new int[categorical.size()][rows];
         rowTable.read(datasetId, dataset.rowLayout(), positions, (index, customerId, text) -> {
             customerIds[index] = customerId;
-            for (int j = 0; j < text.length; j++) {
+            for (int j = 0; j < d; j++) {
                 values[index][j] = text[j] == null ? Double.NaN : Double.parseDouble(text[j]);
             }
+            for (int c = 0; c < codes.length; c++) {
+                Map<String, Integer> dictionary = dictionaries.get(c);
+                codes[c][index] = text[d + c] == null ? CategoricalColumn.MISSING
+                        : dictionary.computeIfAbsent(text[d + c], value -> dictionary.size());
+            }
         });
-        return new DatasetFeatures(customerIds, new FeatureMatrix(features, values));
+        List<CategoricalColumn> categoricals = new ArrayList<>();
+        for (int c = 0; c < codes.length; c++) {
+            String[] dictionary = new String[dictionaries.get(c).size()];
+            dictionaries.get(c).forEach((value, code) -> dictionary[code] = value);
+            categoricals.add(new CategoricalColumn(categorical.get(c), List.of(dictionary), codes[c]));
+        }
+        return new DatasetFeatures(customerIds, new FeatureMatrix(numeric, values, categoricals));
+    }
+
+    private static int position(Dataset dataset, String feature) {
+        List<DatasetColumn> columns = dataset.columns();
+        for (int position = 0; position < columns.size(); position++) {
+            if (columns.get(position).name().equals(feature) && columns.get(position).type() != ColumnType.TEXT) {
+                return position;
+            }
+        }
+        throw new IllegalArgumentException("Feature '" + feature + "' is not a numeric or categorical column of dataset "
+                + dataset.id());
     }
 }

@@ -1,10 +1,16 @@
 package org.customersegmentation.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Makes features ready for clustering, as a scikit-learn pipeline would: an optional log1p transform, imputation
- * of missing values (median or mean of the present ones), then scaling (standard, min-max, robust or none).
+ * Makes features ready for clustering, as a scikit-learn pipeline would: for numeric features an optional log1p
+ * transform, imputation of missing values (median or mean of the present ones), then scaling (standard, min-max,
+ * robust or none); categorical features are imputed with their most frequent value and one-hot encoded, see
+ * {@link #oneHot}.
  */
 public final class Preprocessor {
 
@@ -22,8 +28,16 @@ public final class Preprocessor {
         double[] centers = new double[d];
         double[] scales = new double[d];
         boolean[] logged = new boolean[d];
-        double[][] scaled = new double[n][d];
+        List<OneHotEncoding> oneHot = new ArrayList<>();
+        int width = d;
+        for (CategoricalColumn column : matrix.categoricals()) {
+            oneHot.add(vocabulary(column));
+            width += column.values().size();
+        }
+        double[][] scaled = new double[n][width];
 
+        double varianceSum = 0;
+        int varying = 0;
         for (int j = 0; j < d; j++) {
             String feature = matrix.features().get(j);
             double[] column = column(matrix.rows(), j);
@@ -51,11 +65,90 @@ public final class Preprocessor {
             centers[j] = centerAndScale[0];
             // A constant feature carries no information; a scale of 1 keeps it constant instead of dividing by zero.
             scales[j] = centerAndScale[1] > 0 ? centerAndScale[1] : 1;
+            double sum = 0;
+            double squares = 0;
             for (int i = 0; i < n; i++) {
                 scaled[i][j] = (column[i] - centers[j]) / scales[j];
+                sum += scaled[i][j];
+                squares += scaled[i][j] * scaled[i][j];
+            }
+            double variance = squares / n - (sum / n) * (sum / n);
+            if (variance > 0) {
+                varianceSum += variance;
+                varying++;
             }
         }
-        return new PreparedFeatures(scaled, imputed, centers, scales, logged);
+
+        double numericVariance = varying > 0 ? varianceSum / varying : 1;
+        int offset = d;
+        for (int c = 0; c < oneHot.size(); c++) {
+            OneHotEncoding encoding = oneHot(matrix.categoricals().get(c), oneHot.get(c), numericVariance);
+            oneHot.set(c, encoding);
+            fill(scaled, offset, matrix.categoricals().get(c), encoding);
+            offset += encoding.width();
+        }
+        return new PreparedFeatures(scaled, imputed, centers, scales, logged, oneHot);
+    }
+
+    /**
+     * A categorical feature's values, most frequent first, as an encoding not yet centred or scaled; the most
+     * frequent value fills the missing ones.
+     */
+    private static OneHotEncoding vocabulary(CategoricalColumn column) {
+        int[] counts = counts(column);
+        List<String> values = IntStream.range(0, counts.length).filter(code -> counts[code] > 0).boxed()
+                .sorted(Comparator.comparingInt((Integer code) -> -counts[code])
+                        .thenComparing(code -> column.values().get(code)))
+                .map(column.values()::get)
+                .toList();
+        if (values.isEmpty()) {
+            throw new EngineException("Feature '" + column.name() + "' has no values: every customer is missing it.");
+        }
+        return new OneHotEncoding(column.name(), values, new double[values.size()], 1, values.getFirst());
+    }
+
+    /**
+     * Centres each indicator on its mean, the value's share p, and divides all of the feature's indicators by
+     * one scale s, so that their variances add up to {@code numericVariance}, the mean variance of the scaled
+     * numeric features (1 for standard scaling): sum of p(1 - p) / s^2 = numericVariance. However many values
+     * it has, a categorical feature then adds as much to the customers' spread as a typical numeric feature.
+     */
+    private static OneHotEncoding oneHot(CategoricalColumn column, OneHotEncoding vocabulary, double numericVariance) {
+        int[] counts = counts(column);
+        int missing = column.codes().length - Arrays.stream(counts).sum();
+        double[] shares = new double[vocabulary.width()];
+        double variance = 0;
+        for (int v = 0; v < shares.length; v++) {
+            int count = counts[column.values().indexOf(vocabulary.values().get(v))] + (v == 0 ? missing : 0);
+            shares[v] = (double) count / column.codes().length;
+            variance += shares[v] * (1 - shares[v]);
+        }
+        double scale = variance > 0 ? Math.sqrt(variance / numericVariance) : 1;
+        return new OneHotEncoding(column.name(), vocabulary.values(), shares, scale, vocabulary.imputed());
+    }
+
+    private static void fill(double[][] scaled, int offset, CategoricalColumn column, OneHotEncoding encoding) {
+        int[] position = new int[column.values().size()];
+        for (int code = 0; code < position.length; code++) {
+            position[code] = encoding.values().indexOf(column.values().get(code));
+        }
+        for (int i = 0; i < scaled.length; i++) {
+            int code = column.codes()[i];
+            int hot = code == CategoricalColumn.MISSING ? 0 : position[code];
+            for (int v = 0; v < encoding.width(); v++) {
+                scaled[i][offset + v] = ((v == hot ? 1 : 0) - encoding.centers()[v]) / encoding.scale();
+            }
+        }
+    }
+
+    private static int[] counts(CategoricalColumn column) {
+        int[] counts = new int[column.values().size()];
+        for (int code : column.codes()) {
+            if (code != CategoricalColumn.MISSING) {
+                counts[code]++;
+            }
+        }
+        return counts;
     }
 
     /** The value subtracted and the divisor of each scaling, over the imputed column. */

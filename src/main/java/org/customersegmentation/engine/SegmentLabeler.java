@@ -9,7 +9,12 @@ import java.util.stream.IntStream;
 
 /**
  * Names segments the way an analyst would after reading their means: by the features that set each apart from
- * all customers, e.g. {@code High CASH_ADVANCE · High BALANCE · Low PURCHASES_FREQUENCY}.
+ * all customers, e.g. {@code High CASH_ADVANCE · High BALANCE · Low PURCHASES_FREQUENCY}, or
+ * {@code High income · region=north}.
+ *
+ * <p>It reads traits: first the numeric features, then categorical values named {@code feature=value}, each with
+ * a z-score (for a value, that of its 0/1 indicator). A numeric feature can stand out high or low; a categorical
+ * value only by being over-represented.
  */
 final class SegmentLabeler {
 
@@ -21,27 +26,35 @@ final class SegmentLabeler {
     private SegmentLabeler() {
     }
 
-    /** The features with |z| of at least {@link #DISTINGUISHING_Z}, strongest first, ties in feature order. */
-    static List<String> distinguishing(List<String> features, double[] zScores) {
-        return IntStream.range(0, features.size())
-                .filter(j -> Math.abs(zScores[j]) >= DISTINGUISHING_Z)
+    /**
+     * The traits at least {@link #DISTINGUISHING_Z} off (numeric features either way, categorical values above),
+     * strongest first, ties in trait order.
+     *
+     * @param numeric how many of the traits, from the first, are numeric features
+     */
+    static List<String> distinguishing(List<String> traits, int numeric, double[] zScores) {
+        return IntStream.range(0, traits.size())
+                .filter(j -> (j < numeric ? Math.abs(zScores[j]) : zScores[j]) >= DISTINGUISHING_Z)
                 .boxed()
                 .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(zScores[j])).thenComparingInt(j -> j))
-                .map(features::get)
+                .map(traits::get)
                 .toList();
     }
 
     /**
-     * One label per segment, in segment order: "High"/"Low" and the name of up to three of its strongest
-     * distinguishing features. Segments whose labels would collide get more of their features, and, should
-     * they still collide, their segment number.
+     * One label per segment, in segment order, from up to three of its strongest distinguishing traits: "High" or
+     * "Low" and a numeric feature's name, or a categorical {@code feature=value}. Segments whose labels would
+     * collide get more of their traits, and, should they still collide, their segment number.
      */
-    static List<String> labels(List<String> features, List<double[]> zScores) {
+    static List<String> labels(List<String> traits, int numeric, List<double[]> zScores) {
         int k = zScores.size();
         List<List<String>> parts = new ArrayList<>();
         for (double[] z : zScores) {
-            parts.add(distinguishing(features, z).stream()
-                    .map(feature -> (z[features.indexOf(feature)] > 0 ? "High " : "Low ") + feature)
+            parts.add(distinguishing(traits, numeric, z).stream()
+                    .map(trait -> {
+                        int j = traits.indexOf(trait);
+                        return j >= numeric ? trait : (z[j] > 0 ? "High " : "Low ") + trait;
+                    })
                     .toList());
         }
         int[] used = new int[k];

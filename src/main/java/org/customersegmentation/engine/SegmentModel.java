@@ -6,27 +6,34 @@ import java.util.List;
  * What is needed to place a new customer in a finished segmentation: the preprocessing, exactly as fitted, and
  * the segments' centres in the space the clustering ran in.
  *
- * @param features   in order
- * @param logged     per feature, whether it was replaced by log1p(x) first
- * @param imputed    per feature, the value that fills a missing one (after the transform)
- * @param centers    per feature, what scaling subtracted
- * @param scales     per feature, what scaling divided by
+ * @param features   the numeric features, in order
+ * @param logged     per numeric feature, whether it was replaced by log1p(x) first
+ * @param imputed    per numeric feature, the value that fills a missing one (after the transform)
+ * @param centers    per numeric feature, what scaling subtracted
+ * @param scales     per numeric feature, what scaling divided by
  * @param centroids  per segment, in segment order, the centre in the clustering space
+ * @param oneHot     the categorical features, in order, as they were encoded (empty for models stored before
+ *                   categorical features existed)
  */
 public record SegmentModel(List<String> features, boolean[] logged, double[] imputed, double[] centers,
-                           double[] scales, double[][] centroids) {
+                           double[] scales, double[][] centroids, List<OneHotEncoding> oneHot) {
+
+    public SegmentModel {
+        oneHot = oneHot == null ? List.of() : List.copyOf(oneHot);
+    }
 
     /** Where a customer lands: its segment and its Euclidean distance to every centre, in the clustering space. */
     public record Placement(int segment, double[] distances) {
     }
 
     /**
-     * Places one customer given its raw values, one per feature, NaN where missing.
+     * Places one customer given its raw values: one per numeric feature, NaN where missing, and one per categorical
+     * feature, null where missing.
      *
      * @throws EngineException when a log-transformed feature is negative
      */
-    public Placement place(double[] raw) {
-        double[] point = new double[raw.length];
+    public Placement place(double[] raw, String[] categories) {
+        double[] point = new double[centroids[0].length];
         for (int j = 0; j < raw.length; j++) {
             double value = raw[j];
             if (logged[j] && value < 0) {
@@ -36,6 +43,11 @@ public record SegmentModel(List<String> features, boolean[] logged, double[] imp
             value = logged[j] ? Math.log1p(value) : value;
             value = Double.isNaN(value) ? imputed[j] : value;
             point[j] = (value - centers[j]) / scales[j];
+        }
+        int offset = raw.length;
+        for (int c = 0; c < oneHot.size(); c++) {
+            oneHot.get(c).encode(categories[c], point, offset);
+            offset += oneHot.get(c).width();
         }
         double[] distances = new double[centroids.length];
         int nearest = 0;

@@ -3,6 +3,7 @@ package org.customersegmentation.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /** Turns a clustering into segments numbered by size and described in the features' original units. */
@@ -37,28 +38,118 @@ public final class SegmentProfiler {
 
         int[][] members = membersBySegment(assignments, k);
         double[][] population = populationMeansAndStds(original);
+        List<CategoryTally> tallies = new ArrayList<>();
+        for (int c = 0; c < original.categoricals().size(); c++) {
+            tallies.add(new CategoryTally(original.categoricals().get(c), prepared.oneHot().get(c)));
+        }
+        List<String> traits = new ArrayList<>(original.features());
+        tallies.forEach(tally -> traits.addAll(tally.traits()));
         List<List<FeatureStats>> stats = new ArrayList<>(k);
         List<double[]> zScores = new ArrayList<>(k);
+        List<List<CategoryShares>> categories = new ArrayList<>(k);
+        List<double[]> traitScores = new ArrayList<>(k);
         for (int segment = 0; segment < k; segment++) {
             stats.add(memberStats(original, members[segment]));
             zScores.add(zScores(stats.get(segment), population));
+            int[] segmentMembers = members[segment];
+            categories.add(tallies.stream().map(tally -> tally.shares(segmentMembers)).toList());
+            traitScores.add(traitScores(zScores.get(segment), categories.get(segment), tallies));
         }
-        List<String> labels = SegmentLabeler.labels(original.features(), zScores);
+        int numeric = original.featureCount();
+        List<String> labels = SegmentLabeler.labels(traits, numeric, traitScores);
         List<SegmentProfile> segments = new ArrayList<>(k);
         for (int segment = 0; segment < k; segment++) {
             int cluster = bySize[segment];
             double[] centroid = prepared.toOriginalUnits(clustering.centroids()[cluster]);
             segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
-                    stats.get(segment), zScores.get(segment),
-                    SegmentLabeler.distinguishing(original.features(), zScores.get(segment)), labels.get(segment)));
+                    stats.get(segment), zScores.get(segment), categories.get(segment),
+                    SegmentLabeler.distinguishing(traits, numeric, traitScores.get(segment)), labels.get(segment)));
         }
         double[][] centroids = new double[k][];
         for (int segment = 0; segment < k; segment++) {
             centroids[segment] = clustering.centroids()[bySize[segment]].clone();
         }
         SegmentModel model = new SegmentModel(original.features(), prepared.logged(), prepared.imputed(),
-                prepared.centers(), prepared.scales(), centroids);
+                prepared.centers(), prepared.scales(), centroids, prepared.oneHot());
         return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model, null, 0);
+    }
+
+    /** The numeric z-scores, then each categorical value's: its indicator's z-score. */
+    private static double[] traitScores(double[] zScores, List<CategoryShares> categories, List<CategoryTally> tallies) {
+        double[] scores = new double[zScores.length + tallies.stream().mapToInt(CategoryTally::width).sum()];
+        System.arraycopy(zScores, 0, scores, 0, zScores.length);
+        int offset = zScores.length;
+        for (int c = 0; c < tallies.size(); c++) {
+            double[] z = tallies.get(c).indicatorZScores(categories.get(c));
+            System.arraycopy(z, 0, scores, offset, z.length);
+            offset += z.length;
+        }
+        return scores;
+    }
+
+    /**
+     * One categorical feature's values counted over all customers that have one, in the encoding's order, to
+     * compare each segment with.
+     */
+    private static final class CategoryTally {
+        private final CategoricalColumn column;
+        private final OneHotEncoding encoding;
+        private final int[] position;
+        private final double[] population;
+
+        CategoryTally(CategoricalColumn column, OneHotEncoding encoding) {
+            this.column = column;
+            this.encoding = encoding;
+            position = new int[column.values().size()];
+            for (int code = 0; code < position.length; code++) {
+                position[code] = encoding.values().indexOf(column.values().get(code));
+            }
+            population = sharesOf(column.codes().length, i -> i);
+        }
+
+        int width() {
+            return population.length;
+        }
+
+        List<String> traits() {
+            return encoding.values().stream().map(value -> column.name() + "=" + value).toList();
+        }
+
+        CategoryShares shares(int[] members) {
+            double[] shares = sharesOf(members.length, m -> members[m]);
+            double[] lifts = new double[shares.length];
+            for (int v = 0; v < shares.length; v++) {
+                lifts[v] = shares[v] / population[v];
+            }
+            return new CategoryShares(column.name(), encoding.values(), shares, lifts);
+        }
+
+        /** Each value's share among the given rows that have one; NaN when none has. */
+        private double[] sharesOf(int count, IntUnaryOperator row) {
+            double[] shares = new double[encoding.width()];
+            int present = 0;
+            for (int m = 0; m < count; m++) {
+                int code = column.codes()[row.applyAsInt(m)];
+                if (code != CategoricalColumn.MISSING) {
+                    shares[position[code]]++;
+                    present++;
+                }
+            }
+            for (int v = 0; v < shares.length; v++) {
+                shares[v] = present == 0 ? Double.NaN : shares[v] / present;
+            }
+            return shares;
+        }
+
+        /** (segment share - population share) / population standard deviation of the value's 0/1 indicator. */
+        double[] indicatorZScores(CategoryShares segment) {
+            double[] z = new double[population.length];
+            for (int v = 0; v < z.length; v++) {
+                double std = Math.sqrt(population[v] * (1 - population[v]));
+                z[v] = std == 0 ? 0 : (segment.shares()[v] - population[v]) / std;
+            }
+            return z;
+        }
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */

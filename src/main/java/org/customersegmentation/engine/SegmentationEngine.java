@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import smile.clustering.BBDTree;
 
 /**
- * The whole analysis a data scientist would do in a notebook: impute, standardize, fit k-means, profile.
+ * The whole analysis a data scientist would do in a notebook: impute, scale, one-hot encode, fit k-means, profile.
  * Plain Java: no Spring, no database.
  */
 public final class SegmentationEngine {
@@ -91,16 +91,13 @@ public final class SegmentationEngine {
      */
     private static SegmentationOutcome withoutIncompleteRows(FeatureMatrix matrix,
                                                              Function<FeatureMatrix, SegmentationOutcome> segment) {
-        int[] kept = IntStream.range(0, matrix.rowCount())
-                .filter(i -> Arrays.stream(matrix.rows()[i]).noneMatch(Double::isNaN))
-                .toArray();
+        int[] kept = IntStream.range(0, matrix.rowCount()).filter(matrix::complete).toArray();
         if (kept.length < 2) {
             throw new EngineException("Only " + kept.length + " of " + matrix.rowCount() + " customers have a value for "
                     + "every feature, too few to segment after dropping the others. Impute missing values instead "
                     + "(missingValues MEDIAN or MEAN), or choose other features.");
         }
-        double[][] rows = Arrays.stream(kept).mapToObj(i -> matrix.rows()[i]).toArray(double[][]::new);
-        SegmentationOutcome outcome = segment.apply(new FeatureMatrix(matrix.features(), rows));
+        SegmentationOutcome outcome = segment.apply(matrix.keep(kept));
         return outcome.withRows(kept, matrix.rowCount() - kept.length);
     }
 }

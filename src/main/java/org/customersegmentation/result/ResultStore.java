@@ -1,16 +1,20 @@
 package org.customersegmentation.result;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.customersegmentation.engine.CategoryShares;
 import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.FeatureStats;
 import org.customersegmentation.engine.KSearch;
+import org.customersegmentation.engine.OneHotEncoding;
 import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.engine.SegmentationOutcome;
@@ -39,23 +43,45 @@ class ResultStore {
                 String.class, jobId).stream().findFirst().map(text -> json.readValue(text, SegmentModel.class));
     }
 
-    private static List<SegmentationResult.FeaturePreparation> preparation(SegmentModel model) {
+    /** The preprocessing of each feature, in the result's feature order. */
+    private static List<SegmentationResult.FeaturePreparation> preparation(SegmentModel model, List<String> features) {
         if (model == null) {
             return null;
         }
-        return IntStream.range(0, model.features().size())
-                .mapToObj(j -> new SegmentationResult.FeaturePreparation(model.features().get(j),
-                        model.logged()[j] ? "log1p" : null, model.imputed()[j], model.centers()[j], model.scales()[j]))
-                .toList();
+        Map<String, SegmentationResult.FeaturePreparation> byFeature = new HashMap<>();
+        for (int j = 0; j < model.features().size(); j++) {
+            byFeature.put(model.features().get(j), new SegmentationResult.FeaturePreparation(model.features().get(j),
+                    model.logged()[j] ? "log1p" : null, model.imputed()[j], model.centers()[j], model.scales()[j], null));
+        }
+        for (OneHotEncoding encoding : model.oneHot()) {
+            List<SegmentationResult.OneHotColumn> columns = IntStream.range(0, encoding.values().size())
+                    .mapToObj(v -> new SegmentationResult.OneHotColumn(encoding.values().get(v), encoding.centers()[v]))
+                    .toList();
+            byFeature.put(encoding.feature(), new SegmentationResult.FeaturePreparation(encoding.feature(), null,
+                    encoding.imputed(), null, encoding.scale(), columns));
+        }
+        return features.stream().map(byFeature::get).toList();
     }
 
+    /** @param features all features, in request order */
     void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
         ClusterQuality quality = outcome.quality();
         KSearch search = outcome.search();
-        jdbc.update("INSERT INTO segmentation_result (job_id, inertia, silhouette, silhouette_sample_size, davies_bouldin, "
-                        + "calinski_harabasz, k_selection, dropped_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", jobId, outcome.inertia(),
-                orNull(quality.silhouette()), quality.silhouetteSampleSize(), orNull(quality.daviesBouldin()),
-                orNull(quality.calinskiHarabasz()), search == null ? null : search.method().name(), outcome.droppedRows());
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO segmentation_result (job_id, inertia, "
+                    + "silhouette, silhouette_sample_size, davies_bouldin, calinski_harabasz, k_selection, dropped_rows, "
+                    + "features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            statement.setObject(1, jobId);
+            statement.setDouble(2, outcome.inertia());
+            statement.setObject(3, orNull(quality.silhouette()));
+            statement.setInt(4, quality.silhouetteSampleSize());
+            statement.setObject(5, orNull(quality.daviesBouldin()));
+            statement.setObject(6, orNull(quality.calinskiHarabasz()));
+            statement.setString(7, search == null ? null : search.method().name());
+            statement.setInt(8, outcome.droppedRows());
+            statement.setArray(9, connection.createArrayOf("text", features.toArray()));
+            return statement;
+        });
         jdbc.update("UPDATE segmentation_result SET model = ?::jsonb WHERE job_id = ?",
                 json.writeValueAsString(outcome.model()), jobId);
         if (search != null) {
@@ -76,17 +102,28 @@ class ResultStore {
                     statement.setArray(6, statement.getConnection().createArrayOf("text",
                             segment.distinguishing().toArray()));
                 });
+        List<String> numeric = outcome.model().features();
         List<Object[]> featureRows = new ArrayList<>();
+        List<Object[]> categoryRows = new ArrayList<>();
         for (SegmentProfile segment : outcome.segments()) {
-            for (int j = 0; j < features.size(); j++) {
+            for (int j = 0; j < numeric.size(); j++) {
                 FeatureStats stats = segment.stats().get(j);
-                featureRows.add(new Object[] {jobId, segment.segment(), j, features.get(j), segment.centroid()[j],
+                featureRows.add(new Object[] {jobId, segment.segment(), j, numeric.get(j), segment.centroid()[j],
                         orNull(stats.mean()), orNull(stats.std()), orNull(stats.min()), orNull(stats.max()),
                         orNull(stats.median()), orNull(segment.zScores()[j])});
+            }
+            for (int c = 0; c < segment.categories().size(); c++) {
+                CategoryShares shares = segment.categories().get(c);
+                for (int v = 0; v < shares.values().size(); v++) {
+                    categoryRows.add(new Object[] {jobId, segment.segment(), c, shares.feature(), v, shares.values().get(v),
+                            orNull(shares.shares()[v]), orNull(shares.lifts()[v])});
+                }
             }
         }
         jdbc.batchUpdate("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, std, min, max, "
                 + "median, z_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
+        jdbc.batchUpdate("INSERT INTO segment_category (job_id, segment, position, feature, value_position, value, share, "
+                + "lift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", categoryRows);
         copy.copyIn("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN", rows -> {
             String job = jobId.toString();
             for (int i = 0; i < outcome.assignments().length; i++) {
@@ -100,11 +137,17 @@ class ResultStore {
     Optional<SegmentationResult> find(UUID jobId) {
         List<String> method = new ArrayList<>();
         List<Integer> dropped = new ArrayList<>();
+        List<String> features = new ArrayList<>();
         List<SegmentationResult.Metrics> metrics = jdbc.query("SELECT inertia, silhouette, silhouette_sample_size, "
-                        + "davies_bouldin, calinski_harabasz, k_selection, dropped_rows FROM segmentation_result WHERE job_id = ?",
+                        + "davies_bouldin, calinski_harabasz, k_selection, dropped_rows, features FROM segmentation_result "
+                        + "WHERE job_id = ?",
                 (rs, i) -> {
                     method.add(rs.getString(6));
                     dropped.add(rs.getInt(7));
+                    Array stored = rs.getArray(8);
+                    if (stored != null) {
+                        features.addAll(List.of((String[]) stored.getArray()));
+                    }
                     return new SegmentationResult.Metrics(rs.getDouble(1), rs.getObject(2, Double.class),
                             rs.getObject(3, Integer.class), rs.getObject(4, Double.class), rs.getObject(5, Double.class));
                 }, jobId);
@@ -116,13 +159,13 @@ class ResultStore {
             Array distinguishing = rs.getArray(5);
             segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getString(4), rs.getInt(2),
                     rs.getDouble(3), distinguishing == null ? null : List.of((String[]) distinguishing.getArray()),
-                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
         }, jobId);
-        List<String> features = new ArrayList<>();
+        boolean featuresStored = !features.isEmpty();
         jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max, median, z_score FROM segment_feature "
                 + "WHERE job_id = ? ORDER BY segment, position", rs -> {
             String feature = rs.getString(3);
-            if (rs.getInt(1) == 0) {
+            if (rs.getInt(1) == 0 && !featuresStored) {
                 features.add(feature);
             }
             SegmentationResult.Segment segment = segments.get(rs.getInt(1));
@@ -132,9 +175,15 @@ class ResultStore {
                     rs.getObject(5, Double.class), rs.getObject(6, Double.class),
                     rs.getObject(7, Double.class), rs.getObject(9, Double.class), rs.getObject(8, Double.class)));
         }, jobId);
+        jdbc.query("SELECT segment, feature, value, share, lift FROM segment_category WHERE job_id = ? "
+                + "ORDER BY segment, position, value_position", rs -> {
+            segments.get(rs.getInt(1)).categories().computeIfAbsent(rs.getString(2), feature -> new LinkedHashMap<>())
+                    .put(rs.getString(3), new SegmentationResult.CategoryShare(rs.getObject(4, Double.class),
+                            rs.getObject(5, Double.class)));
+        }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
                 metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
-                preparation(model(jobId).orElse(null)), List.copyOf(segments.values())));
+                preparation(model(jobId).orElse(null), features), List.copyOf(segments.values())));
     }
 
     private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {

@@ -1,5 +1,7 @@
 package org.customersegmentation.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,11 +18,27 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
                                  List<FeaturePreparation> preprocessing, List<Segment> segments) {
 
     /**
-     * How a feature was turned into the clustering space, enough to reproduce it elsewhere:
-     * {@code x' = log1p(x)} when {@code transform} says so, a missing {@code x'} becomes {@code imputed}, and
-     * {@code z = (x' - center) / scale}. Null for results stored before it was recorded.
+     * How a feature was turned into the clustering space, enough to reproduce it elsewhere. A numeric feature:
+     * {@code x' = log1p(x)} when {@code transform} says so, a missing {@code x'} becomes {@code imputed} (a number),
+     * and {@code z = (x' - center) / scale}. A categorical feature: a missing value becomes {@code imputed} (its most
+     * frequent value), and each value {@code v} of {@code oneHot} gives one column,
+     * {@code ((x == v ? 1 : 0) - v.center) / scale}; a value not in {@code oneHot} has every indicator 0. In a
+     * point of the clustering space the numeric features come first, then the one-hot columns, each in the order
+     * of {@code preprocessing}. Null for results stored before it was recorded.
+     *
+     * @param center null for a categorical feature
+     * @param oneHot null for a numeric feature
      */
-    public record FeaturePreparation(String feature, String transform, double imputed, double center, double scale) {
+    public record FeaturePreparation(String feature,
+                                     String transform,
+                                     @Schema(types = {"number", "string"}) Object imputed,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) Double center,
+                                     double scale,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) List<OneHotColumn> oneHot) {
+    }
+
+    /** @param center the value's share of the customers, what its indicator is centred on */
+    public record OneHotColumn(String value, double center) {
     }
 
     /**
@@ -56,15 +74,28 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param segment        0..k-1, numbered by size, largest first
      * @param label          a name from the strongest distinguishing features, unique within the result
      * @param share          size as a fraction of all customers
-     * @param distinguishing the features whose members' mean is at least half a standard deviation from all
-     *                       customers' mean, strongest first
-     * @param zScores        feature to how many (population) standard deviations the members' mean lies from all
-     *                       customers' mean
-     * @param centroid       feature to the segment centre's value, in original units
-     * @param features       feature to the members' summary, in original units
+     * @param distinguishing strongest first, the numeric features whose members' mean is at least half a standard
+     *                       deviation from all customers' mean, and the categorical values, as
+     *                       {@code feature=value}, whose share exceeds their share among all customers by at least
+     *                       half the standard deviation of their 0/1 indicator
+     * @param zScores        numeric feature to how many (population) standard deviations the members' mean lies
+     *                       from all customers' mean
+     * @param centroid       numeric feature to the segment centre's value, in original units
+     * @param features       numeric feature to the members' summary, in original units
+     * @param categories     categorical feature to each of its values' share among the members and lift
      */
     public record Segment(int segment, String label, int size, double share, List<String> distinguishing,
-                          Map<String, Double> zScores, Map<String, Double> centroid, Map<String, FeatureSummary> features) {
+                          Map<String, Double> zScores, Map<String, Double> centroid, Map<String, FeatureSummary> features,
+                          Map<String, Map<String, CategoryShare>> categories) {
+    }
+
+    /**
+     * Over the members that have a value for the feature (both null when none has).
+     *
+     * @param share the fraction of them that have this value
+     * @param lift  the share divided by the value's share among all customers: above 1, over-represented
+     */
+    public record CategoryShare(Double share, Double lift) {
     }
 
     /**

@@ -28,7 +28,7 @@ class JobRunner {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
         try {
-            DatasetFeatures features = datasets.numericFeatures(request.datasetId(), request.features());
+            DatasetFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
             SegmentationOutcome outcome = request.k() != null
                     ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),

@@ -61,21 +61,39 @@ class SegmentScoring {
         double[] raw = new double[model.features().size()];
         for (int j = 0; j < raw.length; j++) {
             String feature = model.features().get(j);
-            if (record == null || !record.containsKey(feature)) {
-                throw invalid("Customer " + index + " has no '" + feature + "'; every customer needs every feature of "
-                        + "the segmentation (null for a missing value).", index, feature);
-            }
-            raw[j] = number(record.get(feature), index, feature);
+            raw[j] = number(value(record, feature, index), index, feature);
+        }
+        String[] categories = new String[model.oneHot().size()];
+        for (int c = 0; c < categories.length; c++) {
+            String feature = model.oneHot().get(c).feature();
+            categories[c] = category(value(record, feature, index), index, feature);
         }
         SegmentModel.Placement placement;
         try {
-            placement = model.place(raw);
+            placement = model.place(raw, categories);
         } catch (EngineException e) {
             throw invalid("Customer " + index + ": " + e.getMessage(), index, null);
         }
         Object id = entry.idColumn() == null ? null : record.get(entry.idColumn());
         return new PredictionView(id == null ? null : String.valueOf(id), placement.segment(),
                 entry.labels().get(placement.segment()), placement.distances()[placement.segment()], placement.distances());
+    }
+
+    private static Object value(Map<String, Object> record, String feature, int index) {
+        if (record == null || !record.containsKey(feature)) {
+            throw invalid("Customer " + index + " has no '" + feature + "'; every customer needs every feature of "
+                    + "the segmentation (null for a missing value).", index, feature);
+        }
+        return record.get(feature);
+    }
+
+    /** A category as uploads read it; a number stands for its decimal text, as in a CSV. */
+    private static String category(Object value, int index, String feature) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value == null ? null : CellValues.category(String.valueOf(value));
+        }
+        throw invalid("Customer " + index + " has a value for '" + feature + "' that is neither text nor a number.",
+                index, feature);
     }
 
     private static double number(Object value, int index, String feature) {

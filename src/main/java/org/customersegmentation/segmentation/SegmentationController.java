@@ -33,8 +33,9 @@ class SegmentationController {
     }
 
     @Operation(operationId = "startSegmentation", summary = "Start a segmentation job",
-            description = "Numeric features are imputed with the column median and standardized to z-scores, then "
-                    + "clustered with k-means (k-means++ seeding, several restarts). Answers at once; poll the job.")
+            description = "Features are imputed, transformed and scaled as the request says (categorical ones one-hot "
+                    + "encoded), then clustered with k-means (k-means++ seeding, several restarts) for a fixed k or "
+                    + "every k of a range. Answers at once; poll the job.")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll")
     @ProblemResponses({400, 404})
     @PostMapping

@@ -24,15 +24,18 @@ record SegmentationRequest(
         @Schema(description = "How k is chosen from kRange: SILHOUETTE (highest mean silhouette), ELBOW (knee of the "
                 + "inertia curve, by Kneedle), DAVIES_BOULDIN (lowest), CALINSKI_HARABASZ (highest). Default SILHOUETTE")
         KSelection kSelection,
-        @Schema(description = "Numeric columns to cluster on; default: every NUMERIC column")
+        @Schema(description = "NUMERIC and CATEGORICAL columns to cluster on, never TEXT ones; default: every NUMERIC "
+                + "and CATEGORICAL column but the customer ID. A categorical feature is one-hot encoded, its columns "
+                + "scaled so that together they weigh as much as one numeric feature")
         List<String> features,
         @Schema(description = "How features are put on a common scale: STANDARD ((x - mean) / standard deviation), "
                 + "MINMAX (into 0..1), ROBUST ((x - median) / interquartile range) or NONE. Default STANDARD")
         Preprocessing.Scaling scaling,
         @Schema(description = "Features to replace by log1p(x) before imputing and scaling, e.g. skewed money "
-                + "columns; each must be a feature without negative values. Default none")
+                + "columns; each must be a NUMERIC feature without negative values. Default none")
         List<String> logTransform,
-        @Schema(description = "What fills a missing value: MEDIAN or MEAN of the feature's present values; or DROP_ROWS, "
+        @Schema(description = "What fills a missing value: MEDIAN or MEAN of the feature's present values (for a "
+                + "categorical feature, either way its most frequent value); or DROP_ROWS, "
                 + "which leaves customers missing any feature out (they get no segment; the result counts them). "
                 + "Default MEDIAN")
         Preprocessing.Imputation missingValues,

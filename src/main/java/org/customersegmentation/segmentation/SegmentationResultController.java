@@ -36,9 +36,11 @@ class SegmentationResultController {
 
     @Operation(operationId = "predictSegments", summary = "Place new customers in the segments of a SUCCEEDED job",
             description = "Send a JSON array of customers (at most " + SegmentScoring.MAX_RECORDS + ") with the "
-                    + "segmentation's features as keys, values as numbers or numeric strings, null for a missing value; "
-                    + "the dataset's ID column, when present, is echoed back as customerId. The preprocessing is applied "
-                    + "exactly as fitted: missing values take the fitted imputation, then the transform and scaling. "
+                    + "segmentation's features as keys: numeric features as numbers or numeric strings, categorical ones "
+                    + "as text; null for a missing value. The dataset's ID column, when present, is echoed back as "
+                    + "customerId. The preprocessing is applied exactly as fitted: missing values take the fitted "
+                    + "imputation, then the transform and scaling; a category never seen in training has every one-hot "
+                    + "indicator 0. "
                     + "A customer without a feature key is a 400 naming it. 409 while the job has not succeeded.")
     @ProblemResponses({400, 404, 409})
     @PostMapping(path = "/predict", consumes = "application/json")
@@ -49,7 +51,8 @@ class SegmentationResultController {
 
     @Operation(operationId = "getSegmentationResult", summary = "The segments of a SUCCEEDED job",
             description = "Segments are numbered by size, largest first; centroids and feature summaries are in the "
-                    + "features' original units. 409 while the job has not succeeded.")
+                    + "features' original units, categorical features are summarized by each value's share and lift. "
+                    + "409 while the job has not succeeded.")
     @ProblemResponses({400, 404, 409})
     @GetMapping("/result")
     SegmentationResult result(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {

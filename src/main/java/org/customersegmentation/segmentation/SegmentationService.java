@@ -127,7 +127,12 @@ class SegmentationService {
                 throw new InvalidRequestException(TITLE, "logTransform names '" + feature + "' twice.",
                         Map.of("parameter", "logTransform"));
             }
-            Double min = dataset.columns().get(feature).min();
+            DatasetSchema.Column column = dataset.columns().get(feature);
+            if (column.type() != ColumnType.NUMERIC) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is " + column.type() + "; logTransform "
+                        + "(log1p) applies to NUMERIC features only.", Map.of("parameter", "logTransform"));
+            }
+            Double min = column.min();
             if (min != null && min < 0) {
                 throw new InvalidRequestException(TITLE, "Feature '" + feature + "' has negative values (its minimum is "
                         + min + "); logTransform (log1p) needs values of 0 or more.", Map.of("parameter", "logTransform"));
@@ -175,14 +180,16 @@ class SegmentationService {
 
     private static List<String> checkedFeatures(List<String> requested, DatasetSchema dataset) {
         if (requested == null) {
-            List<String> numeric = dataset.numericColumns();
-            if (numeric.isEmpty()) {
-                throw new InvalidRequestException(TITLE, "The dataset has no NUMERIC column with values to cluster on.");
+            List<String> clusterable = dataset.clusterableColumns();
+            if (clusterable.isEmpty()) {
+                throw new InvalidRequestException(TITLE, "The dataset has no NUMERIC or CATEGORICAL column with values to "
+                        + "cluster on.");
             }
-            return numeric;
+            return clusterable;
         }
         if (requested.isEmpty()) {
-            throw new InvalidRequestException(TITLE, "features is empty: name at least one NUMERIC column, or leave it out to use them all.");
+            throw new InvalidRequestException(TITLE, "features is empty: name at least one NUMERIC or CATEGORICAL column, "
+                    + "or leave it out to use them all.");
         }
         Set<String> seen = new HashSet<>();
         for (String feature : requested) {
@@ -191,9 +198,10 @@ class SegmentationService {
                 throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is not a column of the dataset.",
                         Map.of("feature", String.valueOf(feature)));
             }
-            if (column.type() != ColumnType.NUMERIC) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is " + column.type()
-                        + "; only NUMERIC columns can be features.", Map.of("feature", feature));
+            if (column.type() == ColumnType.TEXT) {
+                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is TEXT (it has more distinct values "
+                        + "than the upload's maxCategories); only NUMERIC and CATEGORICAL columns can be features. Leave it "
+                        + "out, or upload the dataset again with a higher maxCategories.", Map.of("feature", feature));
             }
             if (column.missing() == dataset.rowCount()) {
                 throw new InvalidRequestException(TITLE, "Feature '" + feature + "' has no values: every customer is "

@@ -44,7 +44,7 @@ class PredictEndToEndTest {
                 customers.append(", \"").append(CustomerGroups.FEATURES.get(feature)).append("\": ")
                         .append(groups.imputedMean(group, feature));
             }
-            customers.append('}');
+            customers.append(", \"region\": \"").append(CustomerGroups.region(group)).append("\"}");
         }
         JsonNode predictions = predict(customers.append(']').toString()).json();
 
@@ -72,7 +72,7 @@ class PredictEndToEndTest {
                 customers.append(", \"").append(CustomerGroups.FEATURES.get(feature)).append("\": ")
                         .append(cell.isEmpty() ? "null" : "\"" + cell + "\"");
             }
-            customers.append('}');
+            customers.append(", \"region\": \"").append(cells[4]).append("\"}");
         }
         JsonNode predictions = predict(customers.append(']').toString()).json();
 
@@ -90,23 +90,53 @@ class PredictEndToEndTest {
     }
 
     @Test
+    void aRegionNeverSeenInTrainingHasNoIndicatorSet() {
+        // At a segment's centre but with an unseen region, the point differs from the centre only in the region's
+        // columns: the centre has 1 in its own region's indicator and the point 0, so it lies 1 / scale away.
+        JsonNode result = acme.get("/api/v1/segmentations/" + jobId + "/result").json();
+        double scale = result.get("preprocessing").get(3).get("scale").asDouble();
+        StringBuilder customer = new StringBuilder("[{\"region\": \"west\"");
+        for (int feature = 0; feature < 3; feature++) {
+            customer.append(", \"").append(CustomerGroups.FEATURES.get(feature)).append("\": ").append(groups.imputedMean(1, feature));
+        }
+        JsonNode prediction = predict(customer.append("}]").toString()).json().get(0);
+
+        assertThat(prediction.get("distances").get(1).asDouble()).isCloseTo(1 / scale, within(1e-6));
+    }
+
+    @Test
     void aCustomerWithoutAFeatureOrWithAWordForANumberIsABadRequest() {
-        JsonNode missing = predict("[{\"age\": 30, \"income\": 50000, \"score\": 40}, {\"age\": 30, \"score\": 40}]").problem(400);
+        JsonNode missing = predict("[{\"age\": 30, \"income\": 50000, \"score\": 40, \"region\": \"north\"}, "
+                + "{\"age\": 30, \"score\": 40, \"region\": \"north\"}]").problem(400);
         assertThat(missing.get("customer").asInt()).isEqualTo(1);
         assertThat(missing.get("feature").asString()).isEqualTo("income");
-        assertThat(predict("[{\"age\": \"old\", \"income\": 1, \"score\": 2}]").problem(400).get("detail").asString())
-                .contains("'age'").contains("not a number");
+        JsonNode noRegion = predict("[{\"age\": 30, \"income\": 50000, \"score\": 40}]").problem(400);
+        assertThat(noRegion.get("detail").asString()).isEqualTo("Customer 0 has no 'region'; every customer needs every "
+                + "feature of the segmentation (null for a missing value).");
+        assertThat(predict("[{\"age\": \"old\", \"income\": 1, \"score\": 2, \"region\": null}]").problem(400)
+                .get("detail").asString()).contains("'age'").contains("not a number");
+        assertThat(predict("[{\"age\": 1, \"income\": 1, \"score\": 2, \"region\": [\"north\"]}]").problem(400)
+                .get("feature").asString()).isEqualTo("region");
         assertThat(predict("{\"age\": 30}").problem(400)).isNotNull();
-        assertThat(predict("[{\"age\": null, \"income\": \"NA\", \"score\": 40}]").status()).isEqualTo(200);
+        assertThat(predict("[{\"age\": null, \"income\": \"NA\", \"score\": 40, \"region\": \"N/A\"}]").status())
+                .isEqualTo(200);
     }
 
     @Test
     void theResultSaysHowEachFeatureWasPreparedAndScoringEndsWithTheDataset() {
         JsonNode preprocessing = acme.get("/api/v1/segmentations/" + jobId + "/result").json().get("preprocessing");
-        assertThat(preprocessing).hasSize(3);
+        assertThat(preprocessing).hasSize(4);
         assertThat(preprocessing.get(0).get("feature").asString()).isEqualTo("age");
         assertThat(preprocessing.get(0).get("transform").isNull()).isTrue();
         assertThat(preprocessing.get(0).get("scale").asDouble()).isPositive();
+        // region: north for groups 0 and 2 (90 + 30 of 180 customers), south for group 1; one value's share p
+        // is the other's 1 - p, so the two columns' variances add up to 2 * (2/3)(1/3) = 4/9 = scale^2
+        JsonNode region = preprocessing.get(3);
+        assertThat(region.get("feature").asString()).isEqualTo("region");
+        assertThat(region.get("imputed").asString()).isEqualTo("north");
+        assertThat(region.get("oneHot").get(0).get("value").asString()).isEqualTo("north");
+        assertThat(region.get("oneHot").get(0).get("center").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(region.get("scale").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
 
         assertThat(predict("[]").json()).isEmpty();
         assertThat(acme.delete("/api/v1/datasets/" + datasetId).status()).isEqualTo(204);

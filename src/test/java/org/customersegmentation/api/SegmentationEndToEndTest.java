@@ -91,6 +91,35 @@ class SegmentationEndToEndTest {
     }
 
     @Test
+    void aCategoricalFeatureIsClusteredOneHotAndEachSegmentSaysHowItsValuesAreShared() {
+        // region is north for groups 0 and 2 (300 + 60 of 480 customers: 3/4) and south for group 1 (1/4)
+        CustomerGroups groups = CustomerGroups.generate(5, new int[] {300, 120, 60}, 0);
+        String datasetId = acme.uploadDataset("with-region", groups.csv());
+
+        String jobId = acme.startJob("""
+                {"datasetId": "%s", "k": 3, "features": ["region", "age", "income", "score"], "seed": 8}""".formatted(datasetId));
+        assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        JsonNode result = acme.get("/api/v1/segmentations/" + jobId + "/result").json();
+        assertThat(result.get("features").values()).extracting(JsonNode::asString)
+                .containsExactly("region", "age", "income", "score");
+        assertThat(allAssignments(jobId)).isEqualTo(groups.groupOfCustomer());
+        double[] northShare = {1, 0, 1};
+        for (int group = 0; group < 3; group++) {
+            JsonNode region = result.get("segments").get(group).get("categories").get("region");
+            assertThat(region.propertyNames()).containsExactly("north", "south");
+            assertThat(region.get("north").get("share").asDouble()).isEqualTo(northShare[group]);
+            assertThat(region.get("north").get("lift").asDouble()).isCloseTo(northShare[group] / 0.75, within(1e-12));
+            assertThat(region.get("south").get("share").asDouble()).isEqualTo(1 - northShare[group]);
+            assertThat(region.get("south").get("lift").asDouble()).isCloseTo((1 - northShare[group]) / 0.25, within(1e-12));
+        }
+        // south's indicator: (1 - 1/4) / sqrt(1/4 * 3/4) = 1.73 standard deviations above everyone's in segment 1
+        assertThat(result.get("segments").get(1).get("distinguishing").values()).extracting(JsonNode::asString)
+                .contains("region=south");
+        assertThat(result.get("segments").get(1).get("zScores").has("region")).isFalse();
+    }
+
+    @Test
     void theSameRequestAndSeedGiveTheSameSegmentsAndAnotherSeedOtherOnes() {
         // Uniform points have no natural segments, so the seed decides where k-means settles.
         java.util.Random random = new java.util.Random(11);
@@ -131,7 +160,8 @@ class SegmentationEndToEndTest {
         assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/segmentations/" + response.json().get("id").asString());
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         JsonNode request = response.json().get("request");
-        assertThat(request.get("features").values()).extracting(JsonNode::asString).containsExactly("age", "income", "score");
+        assertThat(request.get("features").values()).extracting(JsonNode::asString)
+                .containsExactly("age", "income", "score", "region");
         assertThat(request.get("seed").isNumber()).isTrue();
         assertThat(request.get("restarts").asInt()).isEqualTo(10);
         assertThat(request.get("scaling").asString()).isEqualTo("STANDARD");

@@ -44,6 +44,8 @@ class SegmentationRequestErrorsEndToEndTest {
                 .contains("'balance' has negative values (its minimum is -5.0)");
         assertThat(start("\"k\": 2, \"features\": [\"age\"], \"logTransform\": [\"income\"]").problem(400)
                 .get("detail").asString()).contains("not one of the features [age]");
+        assertThat(start("\"k\": 2, \"logTransform\": [\"region\"]").problem(400).get("detail").asString())
+                .isEqualTo("Feature 'region' is CATEGORICAL; logTransform (log1p) applies to NUMERIC features only.");
         assertThat(start("\"k\": 2, \"scaling\": \"LOG\"").problem(400).get("detail").asString()).contains("scaling");
         assertThat(start("\"k\": 2, \"missingValues\": \"DROP\"").problem(400).get("detail").asString())
                 .contains("missingValues");
@@ -66,13 +68,18 @@ class SegmentationRequestErrorsEndToEndTest {
     }
 
     @Test
-    void featuresMustBeNumericColumnsOfTheDataset() {
+    void featuresMustBeNumericOrCategoricalColumnsOfTheDataset() {
         JsonNode unknown = start("\"k\": 2, \"features\": [\"age\", \"height\"]").problem(400);
         assertThat(unknown.get("detail").asString()).isEqualTo("Feature 'height' is not a column of the dataset.");
         assertThat(unknown.get("feature").asString()).isEqualTo("height");
 
-        JsonNode categorical = start("\"k\": 2, \"features\": [\"region\"]").problem(400);
-        assertThat(categorical.get("detail").asString()).isEqualTo("Feature 'region' is CATEGORICAL; only NUMERIC columns can be features.");
+        String withText = acme.postCsv("/api/v1/datasets?maxCategories=2", "id,age,note\na,20,x\nb,30,y\nc,40,z\n")
+                .json().get("id").asString();
+        JsonNode text = acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + withText + "\", \"k\": 2, "
+                + "\"features\": [\"age\", \"note\"]}").problem(400);
+        assertThat(text.get("detail").asString()).startsWith("Feature 'note' is TEXT (it has more distinct values than "
+                + "the upload's maxCategories); only NUMERIC and CATEGORICAL columns can be features.");
+        assertThat(text.get("feature").asString()).isEqualTo("note");
 
         assertThat(start("\"k\": 2, \"features\": [\"id\"]").problem(400).get("feature").asString()).isEqualTo("id");
         assertThat(start("\"k\": 2, \"features\": []").problem(400).get("detail").asString()).contains("features is empty");
@@ -105,7 +112,7 @@ class SegmentationRequestErrorsEndToEndTest {
         long jobs = jdbc.queryForObject("SELECT count(*) FROM segmentation_job WHERE dataset_id = ?::uuid", Long.class, datasetId);
 
         start("\"k\": 9").problem(400);
-        start("\"k\": 2, \"features\": [\"region\"]").problem(400);
+        start("\"k\": 2, \"features\": [\"region\", \"id\"]").problem(400);
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM segmentation_job WHERE dataset_id = ?::uuid", Long.class, datasetId))
                 .isEqualTo(jobs).isZero();

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.customersegmentation.dataset.ingest.UploadFormat;
+import org.customersegmentation.engine.CategoricalColumn;
+import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.storage.PostgresCopy;
 import org.customersegmentation.support.Leftovers;
@@ -82,7 +84,7 @@ class DatasetStorageTest {
                 + "NULL-ish,,\"line\nbreak\",61000,NA\n"
                 + "x,51,,,3\n");
 
-        DatasetFeatures features = datasets.numericFeatures(id, List.of("score", "age"));
+        DatasetFeatures features = datasets.features(id, List.of("score", "age"));
 
         assertThat(features.matrix().features()).containsExactly("score", "age");
         assertThat(Arrays.deepToString(features.matrix().rows())).isEqualTo("[[1.0, 34.0], [NaN, NaN], [3.0, 51.0]]");
@@ -92,6 +94,22 @@ class DatasetStorageTest {
                 .containsExactly("a,b\\c", "line\nbreak", null);
         assertThat(jdbc.queryForList("SELECT line FROM " + table + " ORDER BY row_number", Long.class))
                 .containsExactly(2L, 3L, 5L);
+    }
+
+    @Test
+    void categoricalFeaturesComeBackAsCodesAfterTheNumericOnes() {
+        UUID id = upload("acme", "id,region,age,plan\na, north ,30,gold\nb,south,40,NA\nc,north,,basic\n");
+
+        FeatureMatrix matrix = datasets.features(id, List.of("plan", "age", "region")).matrix();
+
+        assertThat(matrix.features()).containsExactly("age");
+        assertThat(Arrays.deepToString(matrix.rows())).isEqualTo("[[30.0], [40.0], [NaN]]");
+        assertThat(matrix.categoricals()).extracting(CategoricalColumn::name).containsExactly("plan", "region");
+        CategoricalColumn plan = matrix.categoricals().getFirst();
+        assertThat(Arrays.stream(plan.codes()).mapToObj(code -> code < 0 ? null : plan.values().get(code)))
+                .containsExactly("gold", null, "basic");
+        CategoricalColumn region = matrix.categoricals().get(1);
+        assertThat(Arrays.stream(region.codes()).mapToObj(region.values()::get)).containsExactly("north", "south", "north");
     }
 
     @Test
@@ -106,7 +124,7 @@ class DatasetStorageTest {
                 .containsExactly("say \"hi\", {x}, c:\\d\ttab\nline", "nil, {\"x\"}");
         assertThat(jdbc.queryForList("SELECT v[3] FROM " + RowTable.name(id) + " ORDER BY row_number", String.class))
                 .containsExactly(null, "K\u00f6ln \u2615");
-        assertThat(datasets.numericFeatures(id, List.of("n")).matrix().rows()).isDeepEqualTo(new double[][] {{1}, {2}});
+        assertThat(datasets.features(id, List.of("n")).matrix().rows()).isDeepEqualTo(new double[][] {{1}, {2}});
     }
 
     @Test
@@ -125,7 +143,7 @@ class DatasetStorageTest {
         UUID id = upload("acme", csv.append('\n').toString());
 
         assertThat(repository.findById(id)).get().extracting(Dataset::rowLayout).isEqualTo(RowLayout.ARRAY);
-        double[][] values = datasets.numericFeatures(id, List.of("f1", "f400")).matrix().rows();
+        double[][] values = datasets.features(id, List.of("f1", "f400")).matrix().rows();
         for (int row = 1; row <= 3; row++) {
             assertThat(values[row - 1][0]).isCloseTo(row + 0.001, within(1e-12));
             assertThat(values[row - 1][1]).isCloseTo(row + 0.4, within(1e-12));
@@ -139,7 +157,7 @@ class DatasetStorageTest {
         assertThat(repository.findByIdAndTenantId(id, "acme")).get()
                 .satisfies(dataset -> assertThat(dataset.createdAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z")));
         assertThat(repository.findByIdAndTenantId(id, "globex")).isEmpty();
-        assertThat(datasets.schema(new Tenant("acme"), id).numericColumns()).containsExactly("spend");
+        assertThat(datasets.schema(new Tenant("acme"), id).clusterableColumns()).containsExactly("spend");
     }
 
     @Test

@@ -13,13 +13,13 @@ class SegmentLabelerTest {
     void theStrongestDistinguishingFeaturesNameASegmentWithTheirDirection() {
         double[] z = {2, -1, 0.1, 0.7};
 
-        assertThat(SegmentLabeler.distinguishing(FEATURES, z)).containsExactly("a", "b", "d");
-        assertThat(SegmentLabeler.labels(FEATURES, List.of(z))).containsExactly("High a · Low b · High d");
+        assertThat(SegmentLabeler.distinguishing(FEATURES, FEATURES.size(), z)).containsExactly("a", "b", "d");
+        assertThat(SegmentLabeler.labels(FEATURES, FEATURES.size(), List.of(z))).containsExactly("High a · Low b · High d");
     }
 
     @Test
     void aSegmentWithNothingDistinguishingIsTypical() {
-        assertThat(SegmentLabeler.labels(FEATURES, List.of(new double[] {0.4, -0.49, 0, 0.1})))
+        assertThat(SegmentLabeler.labels(FEATURES, FEATURES.size(), List.of(new double[] {0.4, -0.49, 0, 0.1})))
                 .containsExactly(SegmentLabeler.TYPICAL);
     }
 
@@ -29,7 +29,7 @@ class SegmentLabelerTest {
         double[] second = {1.8, -0.9, 0.7, -0.55};
         double[] third = {1.8, -0.9, 0.7, 0};
 
-        assertThat(SegmentLabeler.labels(FEATURES, List.of(first, second, third))).containsExactly(
+        assertThat(SegmentLabeler.labels(FEATURES, FEATURES.size(), List.of(first, second, third))).containsExactly(
                 "High a · Low b · High c (segment 0)",
                 "High a · Low b · High c · Low d",
                 "High a · Low b · High c (segment 2)");

@@ -13,7 +13,7 @@ class SegmentProfilerTest {
     // Five customers, one feature; the clusterer put rows 0 and 1 in cluster 0 and rows 2..4 in cluster 1.
     final FeatureMatrix original = new FeatureMatrix(List.of("spend"), new double[][] {{10}, {NAN}, {100}, {110}, {120}});
     // Hand-made preparation: centre 50, scale 10, so a scaled centre c means 50 + 10c in original units.
-    final PreparedFeatures prepared = new PreparedFeatures(null, new double[] {110}, new double[] {50}, new double[] {10}, new boolean[] {false});
+    final PreparedFeatures prepared = new PreparedFeatures(null, new double[] {110}, new double[] {50}, new double[] {10}, new boolean[] {false}, List.of());
     final Clustering clustering = new Clustering(new double[][] {{-3}, {6}}, new int[] {0, 0, 1, 1, 1},
             new double[] {4, 9, 0.25, 0, 1});
 
@@ -61,6 +61,30 @@ class SegmentProfilerTest {
         assertThat(large.distinguishing()).containsExactly("spend");
         assertThat(large.label()).isEqualTo("High spend");
         assertThat(small.label()).isEqualTo("Low spend");
+    }
+
+    @Test
+    void categoriesAreSharedOutPerSegmentWithTheirLiftAndOverRepresentedValuesDistinguishASegment() {
+        // region over rows 0..4: north, north, south, north, missing -> all customers: north 3/4, south 1/4
+        var region = new CategoricalColumn("region", List.of("south", "north"), new int[] {1, 1, 0, 1, CategoricalColumn.MISSING});
+        var withRegion = new FeatureMatrix(original.features(), original.rows(), List.of(region));
+        var encoded = new PreparedFeatures(null, prepared.imputed(), prepared.centers(), prepared.scales(), prepared.logged(),
+                List.of(new OneHotEncoding("region", List.of("north", "south"), new double[] {0.8, 0.2}, 1, "north")));
+
+        SegmentationOutcome outcome = SegmentProfiler.profile(withRegion, encoded, clustering, null);
+
+        // segment 0 is rows 2..4: south, north (and one missing); segment 1 is rows 0..1: north, north
+        CategoryShares large = outcome.segments().get(0).categories().getFirst();
+        CategoryShares small = outcome.segments().get(1).categories().getFirst();
+        assertThat(large.values()).containsExactly("north", "south");
+        assertThat(large.shares()).containsExactly(0.5, 0.5);
+        assertThat(large.lifts()).containsExactly(new double[] {0.5 / 0.75, 2}, within(1e-12));
+        assertThat(small.shares()).containsExactly(1, 0);
+        assertThat(small.lifts()).containsExactly(new double[] {1 / 0.75, 0}, within(1e-12));
+        // indicator z-scores: (1/2 - 1/4) / sqrt(3/16) = 0.577 for south in segment 0, above spend's 0.570
+        assertThat(outcome.segments().get(0).distinguishing()).containsExactly("region=south", "spend");
+        assertThat(outcome.segments().get(0).label()).isEqualTo("region=south · High spend");
+        assertThat(outcome.segments().get(1).label()).isEqualTo("Low spend · region=north");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class CustomerGroups {
         return customers;
     }
 
-    /** A CRM-like CSV: ID column, the three features, and a categorical column that must not be clustered. */
+    /** A CRM-like CSV: ID column, the three numeric features, and the group's {@link #region}. */
     public String csv() {
         StringBuilder csv = new StringBuilder("customer_id,age,income,score,region\n");
         for (Customer customer : customers) {
@@ -64,9 +64,14 @@ public final class CustomerGroups {
             for (double value : customer.values()) {
                 csv.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
             }
-            csv.append(',').append(customer.group() % 2 == 0 ? "north" : "south").append('\n');
+            csv.append(',').append(region(customer.group())).append('\n');
         }
         return csv.toString();
+    }
+
+    /** A categorical feature that groups share: north for even groups, south for odd ones. */
+    public static String region(int group) {
+        return group % 2 == 0 ? "north" : "south";
     }
 
     public Map<String, Integer> groupOfCustomer() {
