@@ -33,6 +33,11 @@ public record OneHotEncoding(String feature, List<String> values, double[] cente
         }
     }
 
+    /** For each of the given values, its column among this feature's; -1 for a value not seen in training. */
+    int[] positionsOf(List<String> others) {
+        return others.stream().mapToInt(values::indexOf).toArray();
+    }
+
     int width() {
         return values.size();
     }

@@ -128,13 +128,10 @@ public final class Preprocessor {
     }
 
     private static void fill(double[][] scaled, int offset, CategoricalColumn column, OneHotEncoding encoding) {
-        int[] position = new int[column.values().size()];
-        for (int code = 0; code < position.length; code++) {
-            position[code] = encoding.values().indexOf(column.values().get(code));
-        }
+        int[] position = encoding.positionsOf(column.values());
         for (int i = 0; i < scaled.length; i++) {
             int code = column.codes()[i];
-            int hot = code == CategoricalColumn.MISSING ? 0 : position[code];
+            int hot = code == CategoricalColumn.MISSING ? 0 : position[code]; // the imputed value comes first
             for (int v = 0; v < encoding.width(); v++) {
                 scaled[i][offset + v] = ((v == hot ? 1 : 0) - encoding.centers()[v]) / encoding.scale();
             }

@@ -3,7 +3,6 @@ package org.customersegmentation.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /** Turns a clustering into segments numbered by size and described in the features' original units. */
@@ -85,71 +84,6 @@ public final class SegmentProfiler {
             offset += z.length;
         }
         return scores;
-    }
-
-    /**
-     * One categorical feature's values counted over all customers that have one, in the encoding's order, to
-     * compare each segment with.
-     */
-    private static final class CategoryTally {
-        private final CategoricalColumn column;
-        private final OneHotEncoding encoding;
-        private final int[] position;
-        private final double[] population;
-
-        CategoryTally(CategoricalColumn column, OneHotEncoding encoding) {
-            this.column = column;
-            this.encoding = encoding;
-            position = new int[column.values().size()];
-            for (int code = 0; code < position.length; code++) {
-                position[code] = encoding.values().indexOf(column.values().get(code));
-            }
-            population = sharesOf(column.codes().length, i -> i);
-        }
-
-        int width() {
-            return population.length;
-        }
-
-        List<String> traits() {
-            return encoding.values().stream().map(value -> column.name() + "=" + value).toList();
-        }
-
-        CategoryShares shares(int[] members) {
-            double[] shares = sharesOf(members.length, m -> members[m]);
-            double[] lifts = new double[shares.length];
-            for (int v = 0; v < shares.length; v++) {
-                lifts[v] = shares[v] / population[v];
-            }
-            return new CategoryShares(column.name(), encoding.values(), shares, lifts);
-        }
-
-        /** Each value's share among the given rows that have one; NaN when none has. */
-        private double[] sharesOf(int count, IntUnaryOperator row) {
-            double[] shares = new double[encoding.width()];
-            int present = 0;
-            for (int m = 0; m < count; m++) {
-                int code = column.codes()[row.applyAsInt(m)];
-                if (code != CategoricalColumn.MISSING) {
-                    shares[position[code]]++;
-                    present++;
-                }
-            }
-            for (int v = 0; v < shares.length; v++) {
-                shares[v] = present == 0 ? Double.NaN : shares[v] / present;
-            }
-            return shares;
-        }
-
-        /** (segment share - population share) / population standard deviation of the value's 0/1 indicator. */
-        double[] indicatorZScores(CategoryShares segment) {
-            double[] z = new double[population.length];
-            for (int v = 0; v < z.length; v++) {
-                double std = Math.sqrt(population[v] * (1 - population[v]));
-                z[v] = std == 0 ? 0 : (segment.shares()[v] - population[v]) / std;
-            }
-            return z;
-        }
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */
