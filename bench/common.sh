@@ -1,10 +1,12 @@
 # Shared by the benchmarks (sourced, not run): settings, JDK check, the generated CSV, the jar, a fresh database,
-# and starting the service. Knobs: BENCH_ROWS (1000000), BENCH_COLUMNS (10), BENCH_PORT (18080),
+# and starting the service. Knobs: BENCH_ROWS (1000000), BENCH_COLUMNS (10), BENCH_SEGMENTS (groups in the
+# generated data; 0, none, unless the script sets another default), BENCH_PORT (18080),
 # BENCH_DB (segmentation_bench; dropped and created), BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432, postgres).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 rows=${BENCH_ROWS:-1000000}
 columns=${BENCH_COLUMNS:-10}
+segments=${BENCH_SEGMENTS:-0}
 port=${BENCH_PORT:-18080}
 db=${BENCH_DB:-segmentation_bench}
 pg_host=${BENCH_PG_HOST:-127.0.0.1}
@@ -13,13 +15,13 @@ pg_user=${BENCH_PG_USER:-postgres}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 "$java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])' || { echo "needs JDK 25 or later: set JAVA_HOME"; exit 1; }
 work=target/bench
-csv=$work/customers-${rows}x${columns}.csv
+csv=$work/customers-${rows}x${columns}$([[ $segments == 0 ]] || echo "-${segments}segments").csv
 psql_db() { psql -q -X -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$1" "${@:2}"; }
 
 mkdir -p "$work"
 if [[ ! -f $csv ]]; then
     echo "generating $csv"
-    "$java" bench/GenerateBenchmarkCsv.java "$csv" "$rows" "$columns"
+    "$java" bench/GenerateBenchmarkCsv.java "$csv" "$rows" "$columns" "$segments"
 fi
 jar=$(ls target/customer-segmentation-service-*.jar 2>/dev/null | grep -v plain | head -1 || true)
 if [[ -z $jar ]]; then
