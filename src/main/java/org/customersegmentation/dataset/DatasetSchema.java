@@ -11,8 +11,9 @@ public record DatasetSchema(UUID id, int rowCount, String idColumn, Map<String, 
     /**
      * @param missing how many customers have no value in this column
      * @param min     the smallest value of a NUMERIC column, from the dataset's profile; null when unknown
+     * @param distinct how many distinct values a CATEGORICAL column has; null for other types
      */
-    public record Column(ColumnType type, int missing, Double min) {
+    public record Column(ColumnType type, int missing, Double min, Integer distinct) {
     }
 
     /** The NUMERIC and CATEGORICAL columns that hold at least one value: what can be clustered on. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.customersegmentation.engine.CategoricalColumn;
 import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.security.Tenant;
@@ -38,7 +39,8 @@ public class Datasets {
                 .forEach(column -> minima.put(column.name(), column.numeric().min())));
         Map<String, DatasetSchema.Column> columns = new LinkedHashMap<>();
         dataset.columns().forEach(column -> columns.put(column.name(),
-                new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()))));
+                new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()),
+                        column.distinctCount())));
         return new DatasetSchema(dataset.id(), dataset.rowCount(), dataset.idColumn(), columns);
     }
 
@@ -49,18 +51,13 @@ public class Datasets {
     @Transactional(readOnly = true)
     public DatasetFeatures features(UUID datasetId, List<String> features) {
         Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        List<String> numeric = new ArrayList<>();
-        List<String> categorical = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (ColumnType type : List.of(ColumnType.NUMERIC, ColumnType.CATEGORICAL)) {
-            for (String feature : features) {
-                int position = position(dataset, feature);
-                if (dataset.columns().get(position).type() == type) {
-                    (type == ColumnType.NUMERIC ? numeric : categorical).add(feature);
-                    positions.add(position);
-                }
-            }
-        }
+        List<String> numeric = features.stream()
+                .filter(feature -> dataset.columns().get(position(dataset, feature)).type() == ColumnType.NUMERIC)
+                .toList();
+        List<String> categorical = features.stream().filter(feature -> !numeric.contains(feature)).toList();
+        List<Integer> positions = Stream.concat(numeric.stream(), categorical.stream())
+                .map(feature -> position(dataset, feature))
+                .toList();
         int rows = dataset.rowCount();
         int d = numeric.size();
         String[] customerIds = new String[rows];

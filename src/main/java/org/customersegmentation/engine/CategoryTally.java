@@ -11,18 +11,18 @@ final class CategoryTally {
 
     private final CategoricalColumn column;
     private final OneHotEncoding encoding;
-    private final int[] position;
-    private final double[] population;
+    private final int[] columnOfCode;
+    private final double[] populationShares;
 
     CategoryTally(CategoricalColumn column, OneHotEncoding encoding) {
         this.column = column;
         this.encoding = encoding;
-        position = encoding.positionsOf(column.values());
-        population = sharesOf(column.codes().length, i -> i);
+        columnOfCode = encoding.positionsOf(column.values());
+        populationShares = sharesOf(column.codes().length, i -> i);
     }
 
     int width() {
-        return population.length;
+        return populationShares.length;
     }
 
     List<String> traits() {
@@ -33,7 +33,7 @@ final class CategoryTally {
         double[] shares = sharesOf(members.length, m -> members[m]);
         double[] lifts = new double[shares.length];
         for (int v = 0; v < shares.length; v++) {
-            lifts[v] = shares[v] / population[v];
+            lifts[v] = shares[v] / populationShares[v];
         }
         return new CategoryShares(column.name(), encoding.values(), shares, lifts);
     }
@@ -45,7 +45,7 @@ final class CategoryTally {
         for (int m = 0; m < count; m++) {
             int code = column.codes()[row.applyAsInt(m)];
             if (code != CategoricalColumn.MISSING) {
-                shares[position[code]]++;
+                shares[columnOfCode[code]]++;
                 present++;
             }
         }
@@ -57,10 +57,10 @@ final class CategoryTally {
 
     /** (segment share - population share) / population standard deviation of the value's 0/1 indicator. */
     double[] indicatorZScores(CategoryShares segment) {
-        double[] z = new double[population.length];
+        double[] z = new double[populationShares.length];
         for (int v = 0; v < z.length; v++) {
-            double std = Math.sqrt(population[v] * (1 - population[v]));
-            z[v] = std == 0 ? 0 : (segment.shares()[v] - population[v]) / std;
+            double std = Math.sqrt(populationShares[v] * (1 - populationShares[v]));
+            z[v] = std == 0 ? 0 : (segment.shares()[v] - populationShares[v]) / std;
         }
         return z;
     }

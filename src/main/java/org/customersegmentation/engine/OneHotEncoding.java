@@ -27,14 +27,22 @@ public record OneHotEncoding(String feature, List<String> values, double[] cente
      * the imputed one; a value never seen in training has all indicators 0.
      */
     void encode(String value, double[] point, int offset) {
-        int index = values.indexOf(value == null ? imputed : value);
+        write(values.indexOf(value == null ? imputed : value), point, offset);
+    }
+
+    /** Writes the feature's columns with the indicator of value number {@code hot} set (none for -1). */
+    void write(int hot, double[] point, int offset) {
         for (int v = 0; v < values.size(); v++) {
-            point[offset + v] = ((v == index ? 1 : 0) - centers[v]) / scale;
+            point[offset + v] = ((v == hot ? 1 : 0) - centers[v]) / scale;
         }
     }
 
     /** For each of the given values, its column among this feature's; -1 for a value not seen in training. */
     int[] positionsOf(List<String> others) {
+        return positions(values, others);
+    }
+
+    static int[] positions(List<String> values, List<String> others) {
         return others.stream().mapToInt(values::indexOf).toArray();
     }
 

@@ -28,11 +28,12 @@ public final class Preprocessor {
         double[] centers = new double[d];
         double[] scales = new double[d];
         boolean[] logged = new boolean[d];
-        List<OneHotEncoding> oneHot = new ArrayList<>();
+        List<int[]> counts = matrix.categoricals().stream().map(Preprocessor::counts).toList();
+        List<List<String>> vocabularies = new ArrayList<>();
         int width = d;
-        for (CategoricalColumn column : matrix.categoricals()) {
-            oneHot.add(vocabulary(column));
-            width += column.values().size();
+        for (int c = 0; c < counts.size(); c++) {
+            vocabularies.add(vocabulary(matrix.categoricals().get(c), counts.get(c)));
+            width += vocabularies.get(c).size();
         }
         double[][] scaled = new double[n][width];
 
@@ -80,22 +81,20 @@ public final class Preprocessor {
         }
 
         double numericVariance = varying > 0 ? varianceSum / varying : 1;
+        List<OneHotEncoding> encodings = new ArrayList<>();
         int offset = d;
-        for (int c = 0; c < oneHot.size(); c++) {
-            OneHotEncoding encoding = oneHot(matrix.categoricals().get(c), oneHot.get(c), numericVariance);
-            oneHot.set(c, encoding);
-            fill(scaled, offset, matrix.categoricals().get(c), encoding);
+        for (int c = 0; c < counts.size(); c++) {
+            CategoricalColumn column = matrix.categoricals().get(c);
+            OneHotEncoding encoding = encoding(column, counts.get(c), vocabularies.get(c), numericVariance);
+            fill(scaled, offset, column, encoding);
+            encodings.add(encoding);
             offset += encoding.width();
         }
-        return new PreparedFeatures(scaled, imputed, centers, scales, logged, oneHot);
+        return new PreparedFeatures(scaled, imputed, centers, scales, logged, encodings);
     }
 
-    /**
-     * A categorical feature's values, most frequent first, as an encoding not yet centred or scaled; the most
-     * frequent value fills the missing ones.
-     */
-    private static OneHotEncoding vocabulary(CategoricalColumn column) {
-        int[] counts = counts(column);
+    /** The values a categorical feature takes, most frequent first (ties in text order). */
+    private static List<String> vocabulary(CategoricalColumn column, int[] counts) {
         List<String> values = IntStream.range(0, counts.length).filter(code -> counts[code] > 0).boxed()
                 .sorted(Comparator.comparingInt((Integer code) -> -counts[code])
                         .thenComparing(code -> column.values().get(code)))
@@ -104,37 +103,42 @@ public final class Preprocessor {
         if (values.isEmpty()) {
             throw new EngineException("Feature '" + column.name() + "' has no values: every customer is missing it.");
         }
-        return new OneHotEncoding(column.name(), values, new double[values.size()], 1, values.getFirst());
+        return values;
     }
 
     /**
-     * Centres each indicator on its mean, the value's share p, and divides all of the feature's indicators by
-     * one scale s, so that their variances add up to {@code numericVariance}, the mean variance of the scaled
-     * numeric features (1 for standard scaling): sum of p(1 - p) / s^2 = numericVariance. However many values
-     * it has, a categorical feature then adds as much to the customers' spread as a typical numeric feature.
+     * Centres each indicator on its mean, the value's share p (the missing values counted as the most frequent,
+     * which fills them), and divides all of the feature's indicators by one scale s, so that their variances add
+     * up to {@code numericVariance}, the mean variance of the scaled numeric features (1 for standard scaling):
+     * sum of p(1 - p) / s^2 = numericVariance. However many values it has, a categorical feature then adds as
+     * much to the customers' spread as a typical numeric feature.
      */
-    private static OneHotEncoding oneHot(CategoricalColumn column, OneHotEncoding vocabulary, double numericVariance) {
-        int[] counts = counts(column);
+    private static OneHotEncoding encoding(CategoricalColumn column, int[] counts, List<String> values,
+                                           double numericVariance) {
         int missing = column.codes().length - Arrays.stream(counts).sum();
-        double[] shares = new double[vocabulary.width()];
+        int[] position = OneHotEncoding.positions(values, column.values());
+        double[] shares = new double[values.size()];
+        for (int code = 0; code < counts.length; code++) {
+            if (position[code] >= 0) {
+                shares[position[code]] += counts[code];
+            }
+        }
+        shares[0] += missing;
         double variance = 0;
         for (int v = 0; v < shares.length; v++) {
-            int count = counts[column.values().indexOf(vocabulary.values().get(v))] + (v == 0 ? missing : 0);
-            shares[v] = (double) count / column.codes().length;
+            shares[v] /= column.codes().length;
             variance += shares[v] * (1 - shares[v]);
         }
         double scale = variance > 0 ? Math.sqrt(variance / numericVariance) : 1;
-        return new OneHotEncoding(column.name(), vocabulary.values(), shares, scale, vocabulary.imputed());
+        return new OneHotEncoding(column.name(), values, shares, scale, values.getFirst());
     }
 
     private static void fill(double[][] scaled, int offset, CategoricalColumn column, OneHotEncoding encoding) {
         int[] position = encoding.positionsOf(column.values());
         for (int i = 0; i < scaled.length; i++) {
             int code = column.codes()[i];
-            int hot = code == CategoricalColumn.MISSING ? 0 : position[code]; // the imputed value comes first
-            for (int v = 0; v < encoding.width(); v++) {
-                scaled[i][offset + v] = ((v == hot ? 1 : 0) - encoding.centers()[v]) / encoding.scale();
-            }
+            // a missing value is the imputed one, which comes first
+            encoding.write(code == CategoricalColumn.MISSING ? 0 : position[code], scaled[i], offset);
         }
     }
 

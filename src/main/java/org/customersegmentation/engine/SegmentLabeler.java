@@ -33,11 +33,14 @@ final class SegmentLabeler {
      * @param numeric how many of the traits, from the first, are numeric features
      */
     static List<String> distinguishing(List<String> traits, int numeric, double[] zScores) {
-        return IntStream.range(0, traits.size())
+        return strongest(numeric, zScores).stream().map(traits::get).toList();
+    }
+
+    private static List<Integer> strongest(int numeric, double[] zScores) {
+        return IntStream.range(0, zScores.length)
                 .filter(j -> (j < numeric ? Math.abs(zScores[j]) : zScores[j]) >= DISTINGUISHING_Z)
                 .boxed()
                 .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(zScores[j])).thenComparingInt(j -> j))
-                .map(traits::get)
                 .toList();
     }
 
@@ -50,11 +53,8 @@ final class SegmentLabeler {
         int k = zScores.size();
         List<List<String>> parts = new ArrayList<>();
         for (double[] z : zScores) {
-            parts.add(distinguishing(traits, numeric, z).stream()
-                    .map(trait -> {
-                        int j = traits.indexOf(trait);
-                        return j >= numeric ? trait : (z[j] > 0 ? "High " : "Low ") + trait;
-                    })
+            parts.add(strongest(numeric, z).stream()
+                    .map(j -> j >= numeric ? traits.get(j) : (z[j] > 0 ? "High " : "Low ") + traits.get(j))
                     .toList());
         }
         int[] used = new int[k];

@@ -33,6 +33,9 @@ public record SegmentModel(List<String> features, boolean[] logged, double[] imp
      * @throws EngineException when a log-transformed feature is negative
      */
     public Placement place(double[] raw, String[] categories) {
+        if (raw.length != features.size() || categories.length != oneHot.size()) {
+            throw new IllegalArgumentException("one value per numeric and one per categorical feature");
+        }
         double[] point = new double[centroids[0].length];
         for (int j = 0; j < raw.length; j++) {
             double value = raw[j];

@@ -29,16 +29,27 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param center null for a categorical feature
      * @param oneHot null for a numeric feature
      */
+    @Schema(description = "How a feature was turned into the clustering space. Numeric: x' = log1p(x) when transform "
+            + "is log1p; a missing x' becomes imputed; z = (x' - center) / scale. Categorical: a missing value becomes "
+            + "imputed; each oneHot value v gives the column ((x == v ? 1 : 0) - v.center) / scale, and a value not "
+            + "listed has every indicator 0. A point of the clustering space holds the numeric features first, then "
+            + "the one-hot columns, each in the order of this list.")
     public record FeaturePreparation(String feature,
-                                     String transform,
-                                     @Schema(types = {"number", "string"}) Object imputed,
+                                     @Schema(description = "log1p, or null") String transform,
+                                     @Schema(types = {"number", "string"}, description = "What fills a missing value: "
+                                             + "a number, or for a categorical feature its most frequent value")
+                                     Object imputed,
+                                     @Schema(description = "Numeric features only")
                                      @JsonInclude(JsonInclude.Include.NON_NULL) Double center,
                                      double scale,
+                                     @Schema(description = "Categorical features only: its values, most frequent first")
                                      @JsonInclude(JsonInclude.Include.NON_NULL) List<OneHotColumn> oneHot) {
     }
 
     /** @param center the value's share of the customers, what its indicator is centred on */
-    public record OneHotColumn(String value, double center) {
+    public record OneHotColumn(String value,
+                               @Schema(description = "The value's share of the customers, what its indicator is "
+                                       + "centred on") double center) {
     }
 
     /**
@@ -95,7 +106,10 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param share the fraction of them that have this value
      * @param lift  the share divided by the value's share among all customers: above 1, over-represented
      */
-    public record CategoryShare(Double share, Double lift) {
+    @Schema(description = "Over the segment's members that have a value for the feature; both null when none has")
+    public record CategoryShare(@Schema(description = "The fraction of them that have this value") Double share,
+                                @Schema(description = "share divided by the value's share among all customers; above 1, "
+                                        + "over-represented") Double lift) {
     }
 
     /**

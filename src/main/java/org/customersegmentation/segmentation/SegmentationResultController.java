@@ -37,7 +37,8 @@ class SegmentationResultController {
     @Operation(operationId = "predictSegments", summary = "Place new customers in the segments of a SUCCEEDED job",
             description = "Send a JSON array of customers (at most " + SegmentScoring.MAX_RECORDS + ") with the "
                     + "segmentation's features as keys: numeric features as numbers or numeric strings, categorical ones "
-                    + "as text; null for a missing value. The dataset's ID column, when present, is echoed back as "
+                    + "as text, exactly as in the dataset (a JSON number is read as its shortest decimal text, 2 as "
+                    + "\"2\", 2.5 as \"2.5\"); null for a missing value. The dataset's ID column, when present, is echoed back as "
                     + "customerId. The preprocessing is applied exactly as fitted: missing values take the fitted "
                     + "imputation, then the transform and scaling; a category never seen in training has every one-hot "
                     + "indicator 0. "

@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 class SegmentationService {
 
     static final int MAX_K = 100;
+    /** Columns of the clustering space at most: numeric features plus every categorical value. */
+    static final int MAX_DIMENSIONS = 1_000;
     static final int DEFAULT_RESTARTS = 10;
     static final KRange DEFAULT_K_RANGE = new KRange(2, 10);
     private static final String TITLE = "Invalid segmentation request";
@@ -54,7 +56,7 @@ class SegmentationService {
     @Transactional
     JobView create(Tenant tenant, SegmentationRequest request) {
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
-        List<String> features = checkedFeatures(request.features(), dataset);
+        List<String> features = checkedDimensions(checkedFeatures(request.features(), dataset), dataset);
         EffectiveRequest effective = checkedK(request, dataset).with(dataset.id(), features,
                 request.scaling() != null ? request.scaling() : Preprocessing.Scaling.STANDARD,
                 checkedLogTransform(request.logTransform(), features, dataset),
@@ -212,6 +214,21 @@ class SegmentationService {
             }
         }
         return List.copyOf(requested);
+    }
+
+    /** Features whose one-hot encoding keeps the clustering space within {@link #MAX_DIMENSIONS} columns. */
+    private static List<String> checkedDimensions(List<String> features, DatasetSchema dataset) {
+        int dimensions = 0;
+        for (String feature : features) {
+            DatasetSchema.Column column = dataset.columns().get(feature);
+            dimensions += column.type() == ColumnType.CATEGORICAL && column.distinct() != null ? column.distinct() : 1;
+        }
+        if (dimensions > MAX_DIMENSIONS) {
+            throw new InvalidRequestException(TITLE, "One-hot encoded, the features span " + dimensions + " columns; at "
+                    + "most " + MAX_DIMENSIONS + " can be clustered. Leave out categorical features with many values.",
+                    Map.of("parameter", "features"));
+        }
+        return features;
     }
 
     private Instant now() {

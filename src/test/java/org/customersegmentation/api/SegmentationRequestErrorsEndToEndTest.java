@@ -87,6 +87,21 @@ class SegmentationRequestErrorsEndToEndTest {
     }
 
     @Test
+    void categoricalFeaturesMayNotSpanMoreThanAThousandOneHotColumns() {
+        StringBuilder csv = new StringBuilder("id,a,b,n\n");
+        for (int i = 0; i < 1200; i++) {
+            csv.append(i).append(",a").append(i % 600).append(",b").append(i % 600).append(',').append(i).append('\n');
+        }
+        String wide = acme.postCsv("/api/v1/datasets?maxCategories=1000", csv.toString()).json().get("id").asString();
+
+        JsonNode tooWide = acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + wide + "\", \"k\": 2}").problem(400);
+        assertThat(tooWide.get("detail").asString()).isEqualTo("One-hot encoded, the features span 1201 columns; at most "
+                + "1000 can be clustered. Leave out categorical features with many values.");
+        assertThat(acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + wide + "\", \"k\": 2, "
+                + "\"features\": [\"a\", \"n\"]}").status()).isEqualTo(202);
+    }
+
+    @Test
     void malformedBodiesAreRejectedSayingWhichField() {
         assertThat(acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"nope\", \"k\": 2}").problem(400)
                 .get("detail").asString()).startsWith("Field 'datasetId' could not be read");

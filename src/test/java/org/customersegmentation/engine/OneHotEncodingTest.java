@@ -64,7 +64,8 @@ class OneHotEncodingTest {
         double numericVariance = (0.25 + 11.0 / 64) / 2;
         assertThat(variance(prepared.scaled(), 0, 1)).isCloseTo(0.25, within(1e-12));
         assertThat(variance(prepared.scaled(), 1, 2)).isCloseTo(11.0 / 64, within(1e-12));
-        assertThat(variance(prepared.scaled(), 3, 6)).isCloseTo(numericVariance, within(1e-12));
+        assertThat(prepared.scaled()[0]).hasSize(5); // east never occurs: no column
+        assertThat(variance(prepared.scaled(), 3, 5)).isCloseTo(numericVariance, within(1e-12));
     }
 
     @Test
@@ -111,6 +112,35 @@ class OneHotEncodingTest {
             assertThat(segment.categories().getFirst().shares()).containsOnlyOnce(1.0);
             assertThat(segment.label()).matches("region=\\w+ · plan=\\w+");
         });
+    }
+
+    @Test
+    void droppingRowsAlsoDropsTheValuesOnlyTheyHad() {
+        // row 2 misses x and is the only east customer: dropped, east is not a value of the segmentation
+        var matrix = new FeatureMatrix(List.of("x"), new double[][] {{0}, {0.1}, {Double.NaN}, {10}, {10.1}},
+                List.of(region(1, 1, 2, 0, MISSING)));
+
+        SegmentationOutcome outcome = SegmentationEngine.segment(matrix,
+                new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS), 2, 1, 3);
+
+        assertThat(outcome.droppedRows()).isEqualTo(2);
+        assertThat(outcome.model().oneHot().getFirst().values()).containsExactly("north", "south");
+        assertThat(outcome.model().centroids()[0]).hasSize(3);
+        assertThat(outcome.segments().get(0).categories().getFirst().shares()).containsExactly(1, 0);
+        assertThat(outcome.segments().get(1).categories().getFirst().shares()).containsExactly(0, 1);
+    }
+
+    @Test
+    void categoricalFeaturesAloneCanBeSegmented() {
+        int[] codes = {0, 0, 0, 1, 1, 2};
+        var matrix = new FeatureMatrix(List.of(), new double[codes.length][0], List.of(region(codes)));
+
+        SegmentationOutcome outcome = SegmentationEngine.segment(matrix, 3, 2, 4);
+
+        assertThat(outcome.assignments()).containsExactly(0, 0, 0, 1, 1, 2);
+        assertThat(outcome.segments()).extracting(SegmentProfile::label)
+                .containsExactly("region=south", "region=north", "region=east");
+        assertThat(outcome.inertia()).isCloseTo(0, within(1e-12));
     }
 
     @Test
