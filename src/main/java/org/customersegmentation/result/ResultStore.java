@@ -63,6 +63,11 @@ class ResultStore {
         return features.stream().map(byFeature::get).toList();
     }
 
+    /** Removes a job's results; segments, candidates and assignments go with them (ON DELETE CASCADE). */
+    void delete(UUID jobId) {
+        jdbc.update("DELETE FROM segmentation_result WHERE job_id = ?", jobId);
+    }
+
     /** @param features all features, in request order */
     void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
         ClusterQuality quality = outcome.quality();

@@ -22,9 +22,13 @@ public class SegmentationResults {
         this.store = store;
     }
 
-    /** Joins the caller's transaction, so results land together with the job's final status or not at all. */
+    /**
+     * Joins the caller's transaction, so results land together with the job's final status or not at all;
+     * whatever an earlier attempt of the job stored is replaced.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
+        store.delete(jobId);
         store.insert(jobId, features, outcome, customerIds);
     }
 

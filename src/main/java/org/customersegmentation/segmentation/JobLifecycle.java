@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.result.SegmentationResults;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The transactions that move a job through its statuses on behalf of a worker. */
@@ -29,32 +28,27 @@ class JobLifecycle {
     }
 
     /**
-     * Marks the oldest queued job RUNNING for this worker; empty when nothing is queued. Always its own
-     * transaction, also when called right after another one commits.
+     * Marks the job RUNNING as a new attempt: a queued job's first, or the next of a job whose earlier attempt
+     * died with its instance (the scheduler runs it again when its heartbeat stops). Empty when the job has
+     * finished or no longer exists. From here on, only this attempt can record the job's outcome.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    Optional<ClaimedJob> claimNext() {
-        return jobs.lockOldestQueued().map(job -> {
+    @Transactional
+    Optional<ClaimedJob> claim(UUID jobId) {
+        return jobs.lockById(jobId).filter(job -> !job.status().isFinished()).map(job -> {
             job.start(now());
             return new ClaimedJob(job.id(), job.attempt(), job.request());
         });
     }
 
     /**
-     * Stores the results and marks the job SUCCEEDED in one transaction, provided the claim is still this
-     * worker's: results are written at most once per job.
+     * Stores the results and marks the job SUCCEEDED in one transaction, provided the claim is still the job's
+     * latest attempt: results are written exactly once per job, whatever an earlier attempt left.
      */
     @Transactional
     void succeed(ClaimedJob claim, SegmentationOutcome outcome, String[] customerIds) {
         SegmentationJob job = lockOwnClaim(claim);
         results.save(job.id(), job.request().features(), outcome, customerIds);
         job.succeed(now());
-    }
-
-    /** Hands a claim this worker cannot run back to the queue. */
-    @Transactional
-    void release(ClaimedJob claim) {
-        lockOwnClaim(claim).requeue();
     }
 
     @Transactional
@@ -75,7 +69,7 @@ class JobLifecycle {
         return Instant.now(clock);
     }
 
-    /** The job was taken over or removed while this worker ran it; its outcome must be dropped. */
+    /** The job was taken over or removed while this attempt ran; its outcome must be dropped. */
     static class LostClaimException extends RuntimeException {
         LostClaimException(String message) {
             super(message);

@@ -1,5 +1,6 @@
 package org.customersegmentation.segmentation;
 
+import java.util.UUID;
 import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.EngineException;
@@ -24,7 +25,12 @@ class JobRunner {
         this.lifecycle = lifecycle;
     }
 
-    void run(JobLifecycle.ClaimedJob job) {
+    /** Runs the job as a new attempt, unless it has finished or been deleted meanwhile. */
+    void run(UUID jobId) {
+        lifecycle.claim(jobId).ifPresent(this::run);
+    }
+
+    private void run(JobLifecycle.ClaimedJob job) {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
         try {
@@ -36,8 +42,8 @@ class JobRunner {
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
                             request.kRange().max(), request.kSelection(), request.fitting(), request.seed());
             lifecycle.succeed(job, outcome, features.customerIds());
-            log.info("Job {} succeeded: {} customers, k={}, {} ms", job.id(), matrix.rowCount(), outcome.segments().size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms", job.id(), job.attempt(), matrix.rowCount(),
+                    outcome.segments().size(), (System.nanoTime() - started) / 1_000_000);
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());
             fail(job, "Segmentation failed", e.getMessage());

@@ -13,8 +13,8 @@ public enum JobStatus {
     boolean canBecome(JobStatus next) {
         return switch (this) {
             case QUEUED -> Set.of(RUNNING, CANCELLED).contains(next);
-            // back to QUEUED when a worker gives a job up (shutdown, lost claim) so another can take it
-            case RUNNING -> Set.of(SUCCEEDED, FAILED, CANCELLED, QUEUED).contains(next);
+            // RUNNING again as a new attempt when the instance running it died
+            case RUNNING -> Set.of(RUNNING, SUCCEEDED, FAILED, CANCELLED).contains(next);
             case SUCCEEDED, FAILED, CANCELLED -> false;
         };
     }

@@ -116,12 +116,6 @@ class SegmentationJob {
         startedAt = now;
     }
 
-    /** Gives a claimed job back to the queue, untouched, for any worker to take. */
-    void requeue() {
-        moveTo(JobStatus.QUEUED);
-        startedAt = null;
-    }
-
     void succeed(Instant now) {
         moveTo(JobStatus.SUCCEEDED);
         finishedAt = now;

@@ -12,11 +12,6 @@ interface SegmentationJobRepository extends JpaRepository<SegmentationJob, UUID>
 
     Optional<SegmentationJob> findByIdAndTenantId(UUID id, String tenantId);
 
-    /** The oldest queued job that no other worker holds, locked until the claiming transaction ends. */
-    @Query(value = "SELECT * FROM segmentation_job WHERE status = 'QUEUED' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED",
-            nativeQuery = true)
-    Optional<SegmentationJob> lockOldestQueued();
-
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT j FROM SegmentationJob j WHERE j.id = :id")
     Optional<SegmentationJob> lockById(UUID id);

@@ -39,20 +39,22 @@ class SegmentationService {
     private final SegmentationJobRepository jobs;
     private final Datasets datasets;
     private final SegmentationResults results;
+    private final JobQueue queue;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results,
+    SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results, JobQueue queue,
                         ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.results = results;
+        this.queue = queue;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Checks the request against the dataset and queues the job; a worker picks it up once this commits. */
+    /** Checks the request against the dataset and queues the job; a scheduler picks it up once this commits. */
     @Transactional
     JobView create(Tenant tenant, SegmentationRequest request) {
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
@@ -66,6 +68,7 @@ class SegmentationService {
                 request.maxIterations() != null ? request.maxIterations() : Fitting.DEFAULT_MAX_ITERATIONS,
                 request.tolerance() != null ? request.tolerance() : Fitting.DEFAULT_TOLERANCE);
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
+        queue.enqueue(job.id());
         events.publishEvent(new JobQueued(job.id()));
         return JobView.of(job);
     }

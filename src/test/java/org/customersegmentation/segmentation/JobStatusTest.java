@@ -13,7 +13,7 @@ class JobStatusTest {
     void eachStatusAllowsExactlyItsSuccessors() {
         assertThat(successors(JobStatus.QUEUED)).containsExactlyInAnyOrder(JobStatus.RUNNING, JobStatus.CANCELLED);
         assertThat(successors(JobStatus.RUNNING)).containsExactlyInAnyOrder(
-                JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED, JobStatus.QUEUED);
+                JobStatus.RUNNING, JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED);
         assertThat(successors(JobStatus.SUCCEEDED)).isEmpty();
         assertThat(successors(JobStatus.FAILED)).isEmpty();
         assertThat(successors(JobStatus.CANCELLED)).isEmpty();

@@ -37,15 +37,15 @@ class SegmentationJobTest {
     }
 
     @Test
-    void aReleasedClaimIsQueuedAgainAndTheNextClaimIsANewAttempt() {
+    void aJobWhoseAttemptDiedIsStartedAgainAsTheNextAttempt() {
         SegmentationJob job = new SegmentationJob(UUID.randomUUID(), "acme", request, now);
         job.start(now);
 
-        job.requeue();
+        Instant later = now.plusSeconds(45);
+        job.start(later);
 
-        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(job.startedAt()).isNull();
-        job.start(now);
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(job.attempt()).isEqualTo(2);
+        assertThat(job.startedAt()).isEqualTo(later);
     }
 }

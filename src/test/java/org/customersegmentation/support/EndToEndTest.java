@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "segmentation.api-keys=" + Tenants.ACME + "=" + Tenants.ACME_KEY + "," + Tenants.GLOBEX + "=" + Tenants.GLOBEX_KEY
                 + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY,
-        "segmentation.worker.poll-interval=200ms",
+        "db-scheduler.polling-interval=200ms",
         "segmentation.upload.max-size=1MB"})
 @Import(PostgresForTests.class)
 public @interface EndToEndTest {
