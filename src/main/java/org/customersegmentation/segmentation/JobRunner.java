@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JobRunner {
 
+    /** Attempts a job gets when it fails for reasons other than its request or data. */
+    static final int MAX_ATTEMPTS = 3;
+
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final Datasets datasets;
@@ -50,8 +53,14 @@ class JobRunner {
         } catch (JobLifecycle.LostClaimException e) {
             log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Job {} failed unexpectedly", job.id(), e);
-            fail(job, "Internal error", "The job failed unexpectedly. It has been logged; please try again.");
+            // not the request's or the data's fault (the database went away, say): the scheduler tries again later
+            if (job.attempt() < MAX_ATTEMPTS) {
+                log.warn("Job {} attempt {} failed; it will be tried again", job.id(), job.attempt(), e);
+                throw e;
+            }
+            log.error("Job {} attempt {} failed; giving up", job.id(), job.attempt(), e);
+            fail(job, "Internal error", "The job failed " + job.attempt() + " times for reasons unrelated to its data. "
+                    + "It has been logged; please try again.");
         }
     }
 

@@ -1,0 +1,76 @@
+package org.customersegmentation.segmentation;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.engine.EngineException;
+import org.customersegmentation.engine.Preprocessing;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** What a run does when it fails: the request's or data's fault ends the job, anything else is tried again. */
+class JobRunnerTest {
+
+    final UUID jobId = UUID.randomUUID();
+    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"),
+            Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4);
+    final Datasets datasets = mock(Datasets.class);
+    final JobLifecycle lifecycle = mock(JobLifecycle.class);
+    final JobRunner runner = new JobRunner(datasets, lifecycle);
+
+    @Test
+    void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {
+        claimedAsAttempt(JobRunner.MAX_ATTEMPTS - 1);
+        when(datasets.features(any(), anyList())).thenThrow(new DataAccessResourceFailureException("connection lost"));
+
+        assertThatThrownBy(() -> runner.run(jobId)).isInstanceOf(DataAccessResourceFailureException.class);
+
+        verify(lifecycle, never()).fail(any(), any(), any());
+    }
+
+    @Test
+    void onTheLastAttemptAnInfrastructureFailureEndsTheJob() {
+        JobLifecycle.ClaimedJob claim = claimedAsAttempt(JobRunner.MAX_ATTEMPTS);
+        when(datasets.features(any(), anyList())).thenThrow(new DataAccessResourceFailureException("connection lost"));
+
+        runner.run(jobId);
+
+        verify(lifecycle).fail(eq(claim), eq("Internal error"), startsWith("The job failed 3 times"));
+    }
+
+    @Test
+    void aJobTheDataCannotSatisfyFailsAtOnce() {
+        JobLifecycle.ClaimedJob claim = claimedAsAttempt(1);
+        when(datasets.features(any(), anyList())).thenThrow(new EngineException("too few"));
+
+        runner.run(jobId);
+
+        verify(lifecycle).fail(claim, "Segmentation failed", "too few");
+    }
+
+    @Test
+    void aFinishedOrDeletedJobIsNotRun() {
+        when(lifecycle.claim(jobId)).thenReturn(Optional.empty());
+
+        runner.run(jobId);
+
+        verify(datasets, never()).features(any(), anyList());
+    }
+
+    private JobLifecycle.ClaimedJob claimedAsAttempt(int attempt) {
+        JobLifecycle.ClaimedJob claim = new JobLifecycle.ClaimedJob(jobId, attempt, request);
+        when(lifecycle.claim(jobId)).thenReturn(Optional.of(claim));
+        return claim;
+    }
+}
