@@ -81,8 +81,12 @@ public final class ApiClient {
 
     /** Polls the job until it has finished, and returns it. */
     public JsonNode awaitFinished(String jobId) {
+        return awaitFinished(jobId, Duration.ofSeconds(60));
+    }
+
+    public JsonNode awaitFinished(String jobId, Duration atMost) {
         AtomicReference<JsonNode> job = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response response = get("/api/v1/segmentations/" + jobId);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             job.set(response.json());
