@@ -9,6 +9,8 @@ import smile.clustering.CentroidClustering;
 import smile.clustering.Clustering.Options;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
+import smile.util.AlgoStatus;
+import smile.util.IterativeAlgorithmController;
 
 /**
  * Fits k-means with Smile (k-means++ seeding, BBD-tree Lloyd iterations), restarting several times and keeping
@@ -31,21 +33,24 @@ public final class KMeansClusterer {
 
     public static Clustering fit(double[][] points, int k, Fitting fitting, long seed) {
         requireEnoughDistinctPoints(points, k);
-        return fit(new BBDTree(points), points, k, fitting, seed);
+        return fit(new BBDTree(points), points, k, fitting, seed, Cancellation.none());
     }
 
     /**
      * The same, on a BBD tree of the points built beforehand: the tree depends on the points only, so one tree
      * serves every restart and every k of a range.
      */
-    static Clustering fit(BBDTree tree, double[][] points, int k, Fitting fitting, long seed) {
+    static Clustering fit(BBDTree tree, double[][] points, int k, Fitting fitting, long seed, Cancellation cancellation) {
         // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
         // makes the restarts below a deterministic sequence.
         MathEx.setSeed(seed);
-        Options options = new Options(k, fitting.maxIterations(), fitting.tolerance(), null);
         CentroidClustering<double[], double[]> best = null;
         for (int run = 0; run < fitting.restarts(); run++) {
-            CentroidClustering<double[], double[]> candidate = KMeans.fit(tree, points, options);
+            CentroidClustering<double[], double[]> candidate;
+            try (IterativeAlgorithmController<AlgoStatus> controller = cancellation.nextFit()) {
+                candidate = KMeans.fit(tree, points, new Options(k, fitting.maxIterations(), fitting.tolerance(), controller));
+            }
+            cancellation.checkpoint(); // a stopped fit is unfinished: it must not count
             if (best == null || inertia(candidate) < inertia(best)) {
                 best = candidate;
             }

@@ -27,15 +27,23 @@ public final class SegmentationEngine {
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
                                               long seed) {
+        return segment(matrix, preprocessing, k, fitting, seed, Cancellation.none());
+    }
+
+    /** @throws Cancellation.CancelledException when cancelled before it finished */
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
+                                              long seed, Cancellation cancellation) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
-                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed));
+                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed, cancellation));
         }
         if (k < 2 || k > matrix.rowCount()) {
             throw new EngineException("k must be between 2 and the number of customers (" + matrix.rowCount() + "), not " + k + ".");
         }
         PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
-        Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, fitting, seed);
+        KMeansClusterer.requireEnoughDistinctPoints(prepared.scaled(), k);
+        Clustering clustering = KMeansClusterer.fit(new BBDTree(prepared.scaled()), prepared.scaled(), k, fitting, seed,
+                cancellation);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
         return SegmentProfiler.profile(matrix, prepared, clustering, quality);
     }
@@ -52,10 +60,16 @@ public final class SegmentationEngine {
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
                                               KSelection method, Fitting fitting, long seed) {
+        return segment(matrix, preprocessing, minK, maxK, method, fitting, seed, Cancellation.none());
+    }
+
+    /** @throws Cancellation.CancelledException when cancelled before it finished */
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
+                                              KSelection method, Fitting fitting, long seed, Cancellation cancellation) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
                     preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), minK, Math.min(maxK, complete.rowCount()),
-                    method, fitting, seed));
+                    method, fitting, seed, cancellation));
         }
         if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
             throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
@@ -69,7 +83,7 @@ public final class SegmentationEngine {
         List<Candidate> candidates = new ArrayList<>();
         List<Clustering> clusterings = new ArrayList<>();
         for (int k = minK; k <= upTo; k++) {
-            Clustering clustering = KMeansClusterer.fit(tree, points, k, fitting, seed);
+            Clustering clustering = KMeansClusterer.fit(tree, points, k, fitting, seed, cancellation);
             int[] sizes = new int[k];
             for (int label : clustering.labels()) {
                 sizes[label]++;
