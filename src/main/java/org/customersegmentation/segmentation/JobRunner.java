@@ -3,6 +3,7 @@ package org.customersegmentation.segmentation;
 import java.util.UUID;
 import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.engine.Cancellation;
 import org.customersegmentation.engine.EngineException;
 import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.SegmentationEngine;
@@ -22,10 +23,12 @@ class JobRunner {
 
     private final Datasets datasets;
     private final JobLifecycle lifecycle;
+    private final RunningJobs running;
 
-    JobRunner(Datasets datasets, JobLifecycle lifecycle) {
+    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running) {
         this.datasets = datasets;
         this.lifecycle = lifecycle;
+        this.running = running;
     }
 
     /** Runs the job as a new attempt, unless it has finished or been deleted meanwhile. */
@@ -36,20 +39,24 @@ class JobRunner {
     private void run(JobLifecycle.ClaimedJob job) {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
+        Cancellation cancellation = running.start(job.id());
         try {
             DatasetFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
             SegmentationOutcome outcome = request.k() != null
                     ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),
-                            request.seed())
+                            request.seed(), cancellation)
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
-                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed());
+                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), cancellation);
             lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms", job.id(), job.attempt(), matrix.rowCount(),
                     outcome.segments().size(), (System.nanoTime() - started) / 1_000_000);
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());
             fail(job, "Segmentation failed", e.getMessage());
+        } catch (Cancellation.CancelledException e) {
+            log.info("Job {} attempt {} stopped after {} ms: it was cancelled or deleted", job.id(), job.attempt(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (JobLifecycle.LostClaimException e) {
             log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
         } catch (RuntimeException e) {
@@ -61,6 +68,8 @@ class JobRunner {
             log.error("Job {} attempt {} failed; giving up", job.id(), job.attempt(), e);
             fail(job, "Internal error", "The job failed " + job.attempt() + " times for reasons unrelated to its data. "
                     + "It has been logged; please try again.");
+        } finally {
+            running.finish(job.id());
         }
     }
 

@@ -37,6 +37,10 @@ class ModelCache {
         return entry;
     }
 
+    synchronized void evict(UUID jobId) {
+        entries.remove(jobId);
+    }
+
     synchronized void evictDataset(UUID datasetId) {
         entries.values().removeIf(entry -> entry.datasetId().equals(datasetId));
     }

@@ -4,18 +4,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.ProblemResponses;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,6 +51,38 @@ class SegmentationController {
                 .location(URI.create("/api/v1/segmentations/" + job.id()))
                 .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS)
                 .body(job);
+    }
+
+    @Operation(operationId = "listSegmentations", summary = "The caller's jobs, newest first",
+            description = "Optionally only those of one status or one dataset.")
+    @ProblemResponses(400)
+    @GetMapping
+    PagedModel<JobView> list(@AuthenticationPrincipal Tenant tenant,
+                             @RequestParam(required = false) JobStatus status,
+                             @RequestParam(required = false) UUID datasetId,
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
+        return new PagedModel<>(segmentations.list(tenant, status, datasetId, PageRequest.of(page, size)));
+    }
+
+    @Operation(operationId = "cancelSegmentation", summary = "Cancel a QUEUED or RUNNING job",
+            description = "A queued job never starts; a running one stops within a few seconds, on whichever instance "
+                    + "runs it, and stores no results. The job is CANCELLED at once. 409 when it has already finished.")
+    @ApiResponse(responseCode = "202", description = "Cancelled; a running computation stops shortly")
+    @ProblemResponses({400, 404, 409})
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<JobView> cancel(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
+        return ResponseEntity.accepted().body(segmentations.cancel(tenant, id));
+    }
+
+    @Operation(operationId = "deleteSegmentation", summary = "Delete a finished job and its results",
+            description = "409 while the job is QUEUED or RUNNING: cancel it first.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ProblemResponses({400, 404, 409})
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
+        segmentations.delete(tenant, id);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(operationId = "getSegmentation", summary = "A job's status",

@@ -121,6 +121,12 @@ class SegmentationJob {
         finishedAt = now;
     }
 
+    /** A queued job never starts; a running one is stopped by the instance running it and stores nothing. */
+    void cancel(Instant now) {
+        moveTo(JobStatus.CANCELLED);
+        finishedAt = now;
+    }
+
     void fail(String title, String detail, Instant now) {
         moveTo(JobStatus.FAILED);
         errorTitle = title;

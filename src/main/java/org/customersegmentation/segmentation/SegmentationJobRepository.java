@@ -1,8 +1,12 @@
 package org.customersegmentation.segmentation;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -11,6 +15,15 @@ import org.springframework.data.jpa.repository.Query;
 interface SegmentationJobRepository extends JpaRepository<SegmentationJob, UUID> {
 
     Optional<SegmentationJob> findByIdAndTenantId(UUID id, String tenantId);
+
+    /** The caller's jobs, newest first, of one status and dataset when those are given. */
+    @Query("SELECT j FROM SegmentationJob j WHERE j.tenantId = :tenantId AND (:status IS NULL OR j.status = :status) "
+            + "AND (:datasetId IS NULL OR j.datasetId = :datasetId) ORDER BY j.createdAt DESC")
+    Page<SegmentationJob> list(String tenantId, JobStatus status, UUID datasetId, Pageable pageable);
+
+    /** Which of these jobs are still RUNNING: not cancelled, nor deleted with their dataset. */
+    @Query("SELECT j.id FROM SegmentationJob j WHERE j.id IN :ids AND j.status = 'RUNNING'")
+    List<UUID> findRunningAmong(Collection<UUID> ids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT j FROM SegmentationJob j WHERE j.id = :id")

@@ -40,16 +40,18 @@ class SegmentationService {
     private final Datasets datasets;
     private final SegmentationResults results;
     private final JobQueue queue;
+    private final ModelCache models;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results, JobQueue queue,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ModelCache models, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.results = results;
         this.queue = queue;
+        this.models = models;
         this.events = events;
         this.clock = clock;
     }
@@ -90,6 +92,41 @@ class SegmentationService {
         requireSucceeded(tenant, id);
         return results.assignments(id, pageable).map(assignment ->
                 new AssignmentView(assignment.customerId(), assignment.segment(), assignment.distance()));
+    }
+
+    /** The tenant's jobs, newest first, optionally of one status or dataset. */
+    @Transactional(readOnly = true)
+    Page<JobView> list(Tenant tenant, JobStatus status, UUID datasetId, Pageable pageable) {
+        return jobs.list(tenant.id(), status, datasetId, pageable).map(JobView::of);
+    }
+
+    /** Cancels a queued or running job; 409 when it has already finished. */
+    @Transactional
+    JobView cancel(Tenant tenant, UUID id) {
+        SegmentationJob job = lockForChange(tenant, id);
+        if (job.status().isFinished()) {
+            throw new ConflictException("Segmentation finished", "Segmentation " + id + " has already finished ("
+                    + job.status() + "); only a QUEUED or RUNNING one can be cancelled.", Map.of("jobStatus", job.status()));
+        }
+        job.cancel(now());
+        return JobView.of(job);
+    }
+
+    /** Deletes a finished job with its results; 409 while it is queued or running. */
+    @Transactional
+    void delete(Tenant tenant, UUID id) {
+        SegmentationJob job = lockForChange(tenant, id);
+        if (!job.status().isFinished()) {
+            throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()
+                    + "; cancel it first, then delete it.", Map.of("jobStatus", job.status()));
+        }
+        jobs.delete(job);
+        models.evict(id);
+    }
+
+    private SegmentationJob lockForChange(Tenant tenant, UUID id) {
+        find(tenant, id);
+        return jobs.lockById(id).orElseThrow(() -> new NotFoundException("segmentation", id));
     }
 
     /** 409 naming the status unless the job has succeeded. */
