@@ -33,24 +33,26 @@ public final class KMeansClusterer {
 
     public static Clustering fit(double[][] points, int k, Fitting fitting, long seed) {
         requireEnoughDistinctPoints(points, k);
-        return fit(new BBDTree(points), points, k, fitting, seed, Cancellation.none());
+        return fit(new BBDTree(points), points, k, fitting, seed, RunControl.none());
     }
 
     /**
      * The same, on a BBD tree of the points built beforehand: the tree depends on the points only, so one tree
      * serves every restart and every k of a range.
      */
-    static Clustering fit(BBDTree tree, double[][] points, int k, Fitting fitting, long seed, Cancellation cancellation) {
+    static Clustering fit(BBDTree tree, double[][] points, int k, Fitting fitting, long seed, RunControl control) {
         // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
         // makes the restarts below a deterministic sequence.
         MathEx.setSeed(seed);
+        control.fitting(k);
         CentroidClustering<double[], double[]> best = null;
         for (int run = 0; run < fitting.restarts(); run++) {
             CentroidClustering<double[], double[]> candidate;
-            try (IterativeAlgorithmController<AlgoStatus> controller = cancellation.nextFit()) {
+            try (IterativeAlgorithmController<AlgoStatus> controller = control.nextFit()) {
                 candidate = KMeans.fit(tree, points, new Options(k, fitting.maxIterations(), fitting.tolerance(), controller));
             }
-            cancellation.checkpoint(); // a stopped fit is unfinished: it must not count
+            control.checkpoint(); // a stopped fit is unfinished: it must not count
+            control.fitFinished();
             if (best == null || inertia(candidate) < inertia(best)) {
                 best = candidate;
             }

@@ -27,23 +27,26 @@ public final class SegmentationEngine {
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
                                               long seed) {
-        return segment(matrix, preprocessing, k, fitting, seed, Cancellation.none());
+        return segment(matrix, preprocessing, k, fitting, seed, RunControl.none());
     }
 
-    /** @throws Cancellation.CancelledException when cancelled before it finished */
+    /** @throws RunControl.CancelledException when cancelled before it finished */
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
-                                              long seed, Cancellation cancellation) {
+                                              long seed, RunControl control) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
-                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed, cancellation));
+                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed, control));
         }
         if (k < 2 || k > matrix.rowCount()) {
             throw new EngineException("k must be between 2 and the number of customers (" + matrix.rowCount() + "), not " + k + ".");
         }
+        control.preprocessing();
         PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
         KMeansClusterer.requireEnoughDistinctPoints(prepared.scaled(), k);
+        control.plan(fitting.restarts());
         Clustering clustering = KMeansClusterer.fit(new BBDTree(prepared.scaled()), prepared.scaled(), k, fitting, seed,
-                cancellation);
+                control);
+        control.evaluating(k);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
         return SegmentProfiler.profile(matrix, prepared, clustering, quality);
     }
@@ -60,30 +63,33 @@ public final class SegmentationEngine {
 
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
                                               KSelection method, Fitting fitting, long seed) {
-        return segment(matrix, preprocessing, minK, maxK, method, fitting, seed, Cancellation.none());
+        return segment(matrix, preprocessing, minK, maxK, method, fitting, seed, RunControl.none());
     }
 
-    /** @throws Cancellation.CancelledException when cancelled before it finished */
+    /** @throws RunControl.CancelledException when cancelled before it finished */
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
-                                              KSelection method, Fitting fitting, long seed, Cancellation cancellation) {
+                                              KSelection method, Fitting fitting, long seed, RunControl control) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
                     preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), minK, Math.min(maxK, complete.rowCount()),
-                    method, fitting, seed, cancellation));
+                    method, fitting, seed, control));
         }
         if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
             throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
                     + "), not " + minK + ".." + maxK + ".");
         }
+        control.preprocessing();
         PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
         double[][] points = prepared.scaled();
         int upTo = Math.min(maxK, KMeansClusterer.distinctPoints(points, maxK));
         KMeansClusterer.requireEnoughDistinctPoints(points, minK);
+        control.plan((upTo - minK + 1) * fitting.restarts());
         BBDTree tree = new BBDTree(points);
         List<Candidate> candidates = new ArrayList<>();
         List<Clustering> clusterings = new ArrayList<>();
         for (int k = minK; k <= upTo; k++) {
-            Clustering clustering = KMeansClusterer.fit(tree, points, k, fitting, seed, cancellation);
+            Clustering clustering = KMeansClusterer.fit(tree, points, k, fitting, seed, control);
+            control.evaluating(k);
             int[] sizes = new int[k];
             for (int label : clustering.labels()) {
                 sizes[label]++;

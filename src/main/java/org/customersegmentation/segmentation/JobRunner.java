@@ -3,7 +3,7 @@ package org.customersegmentation.segmentation;
 import java.util.UUID;
 import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
-import org.customersegmentation.engine.Cancellation;
+import org.customersegmentation.engine.RunControl;
 import org.customersegmentation.engine.EngineException;
 import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.SegmentationEngine;
@@ -39,22 +39,23 @@ class JobRunner {
     private void run(JobLifecycle.ClaimedJob job) {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
-        Cancellation cancellation = running.start(job.id());
+        RunControl control = running.start(job.id());
         try {
             DatasetFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
             SegmentationOutcome outcome = request.k() != null
                     ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),
-                            request.seed(), cancellation)
+                            request.seed(), control)
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
-                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), cancellation);
+                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), control);
+            control.saving();
             lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms", job.id(), job.attempt(), matrix.rowCount(),
                     outcome.segments().size(), (System.nanoTime() - started) / 1_000_000);
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());
             fail(job, "Segmentation failed", e.getMessage());
-        } catch (Cancellation.CancelledException e) {
+        } catch (RunControl.CancelledException e) {
             log.info("Job {} attempt {} stopped after {} ms: it was cancelled or deleted", job.id(), job.attempt(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (JobLifecycle.LostClaimException e) {

@@ -4,13 +4,38 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.customersegmentation.engine.RunControl;
 import org.customersegmentation.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** @param error what went wrong, when the job FAILED */
+/**
+ * @param progress where the job is while QUEUED or RUNNING; null once it has finished
+ * @param error    what went wrong, when the job FAILED
+ */
 record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
-               EffectiveRequest request, @Schema(ref = "#/components/schemas/Problem") ProblemDetail error) {
+               Progress progress, EffectiveRequest request,
+               @Schema(ref = "#/components/schemas/Problem") ProblemDetail error) {
+
+    /**
+     * Updated at least every two seconds while the job runs.
+     *
+     * @param phase   QUEUED, LOADING, PREPROCESSING, CLUSTERING, EVALUATING or SAVING
+     * @param percent an estimate of the work done, by the share of k-means fits finished
+     * @param k       the number of segments being fitted or evaluated, once clustering has begun
+     */
+    record Progress(@Schema(allowableValues = {"QUEUED", "LOADING", "PREPROCESSING", "CLUSTERING", "EVALUATING", "SAVING"})
+                    String phase, int percent, Integer k) {
+
+        static Progress of(SegmentationJob job) {
+            return switch (job.status()) {
+                case QUEUED -> new Progress("QUEUED", 0, null);
+                case RUNNING -> job.progressPhase() == null ? new Progress(RunControl.Phase.LOADING.name(), 0, null)
+                        : new Progress(job.progressPhase(), job.progressPercent(), job.progressK());
+                case SUCCEEDED, FAILED, CANCELLED -> null;
+            };
+        }
+    }
 
     static JobView of(SegmentationJob job) {
         ProblemDetail error = null;
@@ -19,6 +44,6 @@ record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Ins
             error.setInstance(URI.create("/api/v1/segmentations/" + job.id()));
         }
         return new JobView(job.id(), job.datasetId(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                job.request(), error);
+                Progress.of(job), job.request(), error);
     }
 }

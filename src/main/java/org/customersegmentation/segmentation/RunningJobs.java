@@ -4,46 +4,54 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.customersegmentation.engine.Cancellation;
+import org.customersegmentation.engine.RunControl;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The jobs this instance is computing, each with the handle that stops it. Once a second it asks the database
- * which of them are no longer RUNNING (cancelled on whichever instance the cancel arrived, or deleted with their
- * dataset) and stops those: their outcome could not be stored anyway.
+ * The jobs this instance is computing, each with the handle that reports its progress and stops it. Once a second
+ * it writes their progress to their rows, asks the database which of them are no longer RUNNING (cancelled on
+ * whichever instance the cancel arrived, or deleted with their dataset), and stops those: their outcome could not
+ * be stored anyway.
  */
 @Component
 class RunningJobs {
 
-    private final Map<UUID, Cancellation> running = new ConcurrentHashMap<>();
+    private final Map<UUID, RunControl> running = new ConcurrentHashMap<>();
     private final SegmentationJobRepository jobs;
+    private final JdbcTemplate jdbc;
 
-    RunningJobs(SegmentationJobRepository jobs) {
+    RunningJobs(SegmentationJobRepository jobs, JdbcTemplate jdbc) {
         this.jobs = jobs;
+        this.jdbc = jdbc;
     }
 
-    Cancellation start(UUID jobId) {
-        Cancellation cancellation = Cancellation.none();
-        running.put(jobId, cancellation);
-        return cancellation;
+    RunControl start(UUID jobId) {
+        RunControl control = RunControl.none();
+        running.put(jobId, control);
+        return control;
     }
 
     void finish(UUID jobId) {
         running.remove(jobId);
     }
 
-    @Scheduled(fixedDelayString = "${segmentation.jobs.cancel-check-interval:1s}")
-    void stopCancelled() {
-        Set<UUID> ids = Set.copyOf(running.keySet());
-        if (ids.isEmpty()) {
+    @Scheduled(fixedDelayString = "${segmentation.jobs.progress-interval:1s}")
+    void reportProgressAndStopCancelled() {
+        Map<UUID, RunControl> now = Map.copyOf(running);
+        if (now.isEmpty()) {
             return;
         }
-        Set<UUID> stillRunning = Set.copyOf(jobs.findRunningAmong(ids));
-        ids.stream().filter(id -> !stillRunning.contains(id)).forEach(id -> {
-            Cancellation cancellation = running.get(id);
-            if (cancellation != null) {
-                cancellation.cancel();
+        jdbc.batchUpdate("UPDATE segmentation_job SET progress_phase = ?, progress_percent = ?, progress_k = ? "
+                + "WHERE id = ? AND status = 'RUNNING'", now.entrySet().stream().map(job -> {
+                    RunControl.Progress progress = job.getValue().progress();
+                    return new Object[] {progress.phase().name(), progress.percent(), progress.k(), job.getKey()};
+                }).toList());
+        Set<UUID> stillRunning = Set.copyOf(jobs.findRunningAmong(now.keySet()));
+        now.forEach((id, control) -> {
+            if (!stillRunning.contains(id)) {
+                control.cancel();
             }
         });
     }

@@ -87,6 +87,16 @@ class SegmentationJob {
     @Column(name = "error_detail")
     private String errorDetail;
 
+    // written by RunningJobs while the job runs, never through this entity
+    @Column(name = "progress_phase", insertable = false, updatable = false)
+    private String progressPhase;
+
+    @Column(name = "progress_percent", insertable = false, updatable = false)
+    private Integer progressPercent;
+
+    @Column(name = "progress_k", insertable = false, updatable = false)
+    private Integer progressK;
+
     protected SegmentationJob() {
     }
 
@@ -180,5 +190,17 @@ class SegmentationJob {
 
     String errorDetail() {
         return errorDetail;
+    }
+
+    String progressPhase() {
+        return progressPhase;
+    }
+
+    Integer progressPercent() {
+        return progressPercent;
+    }
+
+    Integer progressK() {
+        return progressK;
     }
 }

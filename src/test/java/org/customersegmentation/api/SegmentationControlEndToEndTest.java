@@ -32,6 +32,13 @@ class SegmentationControlEndToEndTest {
         awaitStatus(acme, first, "RUNNING");
         awaitStatus(acme, second, "RUNNING");
         String queued = acme.startJob(LONG_JOB.formatted(datasetId, 3)); // both threads are busy
+        assertThat(acme.get("/api/v1/segmentations/" + queued).json().get("progress").toString())
+                .isEqualTo("{\"phase\":\"QUEUED\",\"percent\":0,\"k\":null}");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                acme.get("/api/v1/segmentations/" + first).json().get("progress").get("phase").asString().equals("CLUSTERING"));
+        JsonNode progress = acme.get("/api/v1/segmentations/" + first).json().get("progress");
+        assertThat(progress.get("k").asInt()).isBetween(2, 40);
+        assertThat(progress.get("percent").asInt()).isBetween(15, 90);
 
         JsonNode cancelledWhileQueued = acme.postJson("/api/v1/segmentations/" + queued + "/cancel", "").json();
         assertThat(cancelledWhileQueued.get("status").asString()).isEqualTo("CANCELLED");
@@ -46,6 +53,7 @@ class SegmentationControlEndToEndTest {
             JsonNode job = acme.get("/api/v1/segmentations/" + cancelled).json();
             assertThat(job.get("status").asString()).isEqualTo("CANCELLED");
             assertThat(job.get("finishedAt").isNull()).isFalse();
+            assertThat(job.get("progress").isNull()).isTrue();
             acme.get("/api/v1/segmentations/" + cancelled + "/result").problem(409);
         }
         assertThat(acme.get("/api/v1/segmentations/" + queued).json().get("startedAt").isNull())

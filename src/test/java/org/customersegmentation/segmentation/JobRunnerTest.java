@@ -27,7 +27,7 @@ class JobRunnerTest {
             Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4);
     final Datasets datasets = mock(Datasets.class);
     final JobLifecycle lifecycle = mock(JobLifecycle.class);
-    final JobRunner runner = new JobRunner(datasets, lifecycle, new RunningJobs(mock(SegmentationJobRepository.class)));
+    final JobRunner runner = new JobRunner(datasets, lifecycle, new RunningJobs(mock(SegmentationJobRepository.class), null));
 
     @Test
     void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {

@@ -11,29 +11,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class CancellationTest {
+class RunControlTest {
 
     @Test
     void aCancelledSegmentationThrowsInsteadOfReturningAnOutcome() {
-        Cancellation cancellation = Cancellation.none();
-        cancellation.cancel();
+        RunControl control = RunControl.none();
+        control.cancel();
 
         assertThatThrownBy(() -> SegmentationEngine.segment(uniform(200, 2), Preprocessing.DEFAULT, 3, Fitting.restarts(2), 1,
-                cancellation)).isInstanceOf(Cancellation.CancelledException.class);
+                control)).isInstanceOf(RunControl.CancelledException.class);
     }
 
     @Test
     void aSegmentationCancelledFromAnotherThreadStopsInTheMiddleOfItsFits() throws Exception {
         // 400 restarts of k = 20 on 50,000 uniform points would take minutes; cancelled, it must end at once
-        Cancellation cancellation = Cancellation.none();
+        RunControl control = RunControl.none();
         CompletableFuture<SegmentationOutcome> running = CompletableFuture.supplyAsync(() -> SegmentationEngine.segment(
-                uniform(50_000, 5), Preprocessing.DEFAULT, 20, Fitting.restarts(400), 1, cancellation));
+                uniform(50_000, 5), Preprocessing.DEFAULT, 20, Fitting.restarts(400), 1, control));
 
-        cancellation.cancel();
+        control.cancel();
 
         assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(Cancellation.CancelledException.class);
-        assertThat(cancellation.isCancelled()).isTrue();
+                .hasCauseInstanceOf(RunControl.CancelledException.class);
+        assertThat(control.isCancelled()).isTrue();
     }
 
     @Test
@@ -41,11 +41,36 @@ class CancellationTest {
         FeatureMatrix matrix = uniform(500, 3);
 
         SegmentationOutcome with = SegmentationEngine.segment(matrix, Preprocessing.DEFAULT, 4, Fitting.restarts(3), 9,
-                Cancellation.none());
+                RunControl.none());
         SegmentationOutcome without = SegmentationEngine.segment(matrix, Preprocessing.DEFAULT, 4, 3, 9);
 
         assertThat(with.assignments()).containsExactly(without.assignments());
         assertThat(with.inertia()).isEqualTo(without.inertia());
+    }
+
+    @Test
+    void progressMovesThroughThePhasesAndCountsFinishedFits() {
+        RunControl control = RunControl.none();
+        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.LOADING, 0, null));
+
+        SegmentationEngine.segment(uniform(300, 2), Preprocessing.DEFAULT, 2, 4, KSelection.SILHOUETTE, Fitting.restarts(2), 1,
+                control);
+
+        // all 3 x 2 fits done: the clustering share (15 to 90) is complete; the last k was evaluated
+        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.EVALUATING, 90, 4));
+        control.saving();
+        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.SAVING, 95, 4));
+    }
+
+    @Test
+    void halfTheFitsIsHalfTheClusteringShare() {
+        RunControl control = RunControl.none();
+        control.plan(4);
+        control.fitting(3);
+        control.fitFinished();
+        control.fitFinished();
+
+        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.CLUSTERING, 15 + 75 * 2 / 4, 3));
     }
 
     private static FeatureMatrix uniform(int rows, int columns) {
