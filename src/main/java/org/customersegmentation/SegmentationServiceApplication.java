@@ -2,6 +2,7 @@ package org.customersegmentation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -14,7 +15,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SegmentationServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(SegmentationServiceApplication.class, args);
+        SpringApplication application = new SpringApplication(SegmentationServiceApplication.class);
+        application.setDefaultProperties(Map.of("db-scheduler.threads", defaultJobThreads()));
+        application.run(args);
+    }
+
+    /**
+     * Jobs one instance runs at once unless DB_SCHEDULER_THREADS says otherwise: one per two cores, since a k-means
+     * fit keeps a core busy and requests need the rest.
+     */
+    static int defaultJobThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** Ticks in microseconds, the precision PostgreSQL keeps, so a time we answer with equals the one read back. */

@@ -25,6 +25,7 @@ public final class RunControl {
     private static final int SAVING_FROM = 95;
 
     private volatile boolean cancelled;
+    private volatile boolean timedOut;
     private volatile IterativeAlgorithmController<AlgoStatus> current;
     private volatile Progress progress = new Progress(Phase.LOADING, 0, null);
     private int plannedFits = 1;
@@ -44,8 +45,18 @@ public final class RunControl {
         }
     }
 
+    /** Cancels because the segmentation ran out of time. */
+    public void timeOut() {
+        timedOut = true;
+        cancel();
+    }
+
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    public boolean isTimedOut() {
+        return timedOut;
     }
 
     public Progress progress() {

@@ -24,11 +24,13 @@ class JobRunner {
     private final Datasets datasets;
     private final JobLifecycle lifecycle;
     private final RunningJobs running;
+    private final JobLimits limits;
 
-    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running) {
+    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits) {
         this.datasets = datasets;
         this.lifecycle = lifecycle;
         this.running = running;
+        this.limits = limits;
     }
 
     /** Runs the job as a new attempt, unless it has finished or been deleted meanwhile. */
@@ -51,13 +53,20 @@ class JobRunner {
             control.saving();
             lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms", job.id(), job.attempt(), matrix.rowCount(),
-                    outcome.segments().size(), (System.nanoTime() - started) / 1_000_000);
+                    outcome.segments().size(), elapsedMillis(started));
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());
             fail(job, "Segmentation failed", e.getMessage());
         } catch (RunControl.CancelledException e) {
-            log.info("Job {} attempt {} stopped after {} ms: it was cancelled or deleted", job.id(), job.attempt(),
-                    (System.nanoTime() - started) / 1_000_000);
+            if (control.isTimedOut()) {
+                log.info("Job {} attempt {} stopped after {} ms: out of time", job.id(), job.attempt(), elapsedMillis(started));
+                fail(job, "Time limit exceeded", "The segmentation ran longer than its time limit ("
+                        + limits.maxRunTime() + ") and was stopped. Try a narrower kRange, fewer restarts or features, "
+                        + "or ask for a longer limit.");
+            } else {
+                log.info("Job {} attempt {} stopped after {} ms: it was cancelled or deleted", job.id(), job.attempt(),
+                        elapsedMillis(started));
+            }
         } catch (JobLifecycle.LostClaimException e) {
             log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
         } catch (RuntimeException e) {
@@ -72,6 +81,10 @@ class JobRunner {
         } finally {
             running.finish(job.id());
         }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     /** Records the failure, unless the job was taken over or deleted (with its dataset) meanwhile. */

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotNull;
 /** The numbers of segments to try, both ends included. */
 record KRange(@Schema(description = "Smallest k to try, at least 2", example = "2") @NotNull Integer min,
               @Schema(description = "Largest k to try, at most the number of customers (and "
-                      + SegmentationService.MAX_K + ")", example = "10") @NotNull Integer max) {
+                      + RequestChecks.MAX_K + ")", example = "10") @NotNull Integer max) {
 }

@@ -41,9 +41,10 @@ class SegmentationController {
     @Operation(operationId = "startSegmentation", summary = "Start a segmentation job",
             description = "Features are imputed, transformed and scaled as the request says (categorical ones one-hot "
                     + "encoded), then clustered with k-means (k-means++ seeding, several restarts) for a fixed k or "
-                    + "every k of a range. Answers at once; poll the job.")
+                    + "every k of a range. Answers at once; poll the job. 429 (with Retry-After) when the caller already "
+                    + "has the most QUEUED jobs allowed (segmentation.jobs.max-queued-per-tenant, 20).")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll")
-    @ProblemResponses({400, 404})
+    @ProblemResponses({400, 404, 429})
     @PostMapping
     ResponseEntity<JobView> create(@AuthenticationPrincipal Tenant tenant, @Valid @RequestBody SegmentationRequest request) {
         JobView job = segmentations.create(tenant, request);

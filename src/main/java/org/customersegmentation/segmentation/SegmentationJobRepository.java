@@ -25,6 +25,13 @@ interface SegmentationJobRepository extends JpaRepository<SegmentationJob, UUID>
     @Query("SELECT j.id FROM SegmentationJob j WHERE j.id IN :ids AND j.status = 'RUNNING'")
     List<UUID> findRunningAmong(Collection<UUID> ids);
 
+    long countByTenantIdAndStatus(String tenantId, JobStatus status);
+
+    /** Serializes job creation per tenant until the transaction ends, so that a limit cannot be raced past. */
+    @Query(value = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('segmentation-jobs:' || :tenantId))) locked",
+            nativeQuery = true)
+    int lockTenantQueue(String tenantId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT j FROM SegmentationJob j WHERE j.id = :id")
     Optional<SegmentationJob> lockById(UUID id);

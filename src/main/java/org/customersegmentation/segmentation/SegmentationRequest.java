@@ -16,7 +16,7 @@ import org.customersegmentation.engine.Preprocessing;
 record SegmentationRequest(
         @NotNull UUID datasetId,
         @Schema(description = "A fixed number of segments, at least 2 and at most the number of customers (and "
-                + SegmentationService.MAX_K + "). Send k or kRange, not both; with neither, k is chosen from 2..10")
+                + RequestChecks.MAX_K + "). Send k or kRange, not both; with neither, k is chosen from 2..10")
         Integer k,
         @Schema(description = "Try every k in this range and keep the one kSelection prefers; default 2..10 (up to "
                 + "the number of customers) when k is not given")
@@ -42,7 +42,7 @@ record SegmentationRequest(
         @Schema(description = "Makes the run reproducible; default: a random seed, recorded in the job")
         Long seed,
         @Schema(description = "k-means++ starts to try; the one with the lowest inertia wins. Default "
-                + SegmentationService.DEFAULT_RESTARTS)
+                + RequestChecks.DEFAULT_RESTARTS)
         @Min(1) @Max(100) Integer restarts,
         @Schema(description = "Lloyd iterations at most per k-means start, 1 to 1000. Default "
                 + Fitting.DEFAULT_MAX_ITERATIONS)

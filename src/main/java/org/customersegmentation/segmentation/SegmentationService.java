@@ -3,23 +3,17 @@ package org.customersegmentation.segmentation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
-import org.customersegmentation.engine.Fitting;
-import org.customersegmentation.engine.KSelection;
-import org.customersegmentation.engine.Preprocessing;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.result.SegmentationResults;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.ConflictException;
-import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.NotFoundException;
+import org.customersegmentation.web.TooManyRequestsException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,31 +21,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@EnableConfigurationProperties(JobLimits.class)
 class SegmentationService {
 
-    static final int MAX_K = 100;
-    /** Columns of the clustering space at most: numeric features plus every categorical value. */
-    static final int MAX_DIMENSIONS = 1_000;
-    static final int DEFAULT_RESTARTS = 10;
-    static final KRange DEFAULT_K_RANGE = new KRange(2, 10);
-    private static final String TITLE = "Invalid segmentation request";
 
     private final SegmentationJobRepository jobs;
     private final Datasets datasets;
     private final SegmentationResults results;
     private final JobQueue queue;
     private final ModelCache models;
+    private final JobLimits limits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results, JobQueue queue,
-                        ModelCache models, ApplicationEventPublisher events, Clock clock) {
+                        ModelCache models, JobLimits limits, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.results = results;
         this.queue = queue;
         this.models = models;
+        this.limits = limits;
         this.events = events;
         this.clock = clock;
     }
@@ -59,16 +50,9 @@ class SegmentationService {
     /** Checks the request against the dataset and queues the job; a scheduler picks it up once this commits. */
     @Transactional
     JobView create(Tenant tenant, SegmentationRequest request) {
+        requireQueueRoom(tenant);
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
-        List<String> features = checkedDimensions(checkedFeatures(request.features(), dataset), dataset);
-        EffectiveRequest effective = checkedK(request, dataset).with(dataset.id(), features,
-                request.scaling() != null ? request.scaling() : Preprocessing.Scaling.STANDARD,
-                checkedLogTransform(request.logTransform(), features, dataset),
-                request.missingValues() != null ? request.missingValues() : Preprocessing.Imputation.MEDIAN,
-                request.seed() != null ? request.seed() : random.nextLong(),
-                request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS,
-                request.maxIterations() != null ? request.maxIterations() : Fitting.DEFAULT_MAX_ITERATIONS,
-                request.tolerance() != null ? request.tolerance() : Fitting.DEFAULT_TOLERANCE);
+        EffectiveRequest effective = RequestChecks.effective(request, dataset, random.nextLong());
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
         queue.enqueue(job.id());
         events.publishEvent(new JobQueued(job.id()));
@@ -92,6 +76,17 @@ class SegmentationService {
         requireSucceeded(tenant, id);
         return results.assignments(id, pageable).map(assignment ->
                 new AssignmentView(assignment.customerId(), assignment.segment(), assignment.distance()));
+    }
+
+    /** 429 when the tenant already has as many queued jobs as it may. */
+    private void requireQueueRoom(Tenant tenant) {
+        jobs.lockTenantQueue(tenant.id());
+        long queued = jobs.countByTenantIdAndStatus(tenant.id(), JobStatus.QUEUED);
+        if (queued >= limits.maxQueuedPerTenant()) {
+            throw new TooManyRequestsException("Too many queued segmentations", "You have " + queued + " segmentations "
+                    + "waiting to run, the most allowed; start more once some have begun, or cancel some.",
+                    Map.of("queued", queued));
+        }
     }
 
     /** The tenant's jobs, newest first, optionally of one status or dataset. */
@@ -142,133 +137,6 @@ class SegmentationService {
 
     private SegmentationJob find(Tenant tenant, UUID id) {
         return jobs.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new NotFoundException("segmentation", id));
-    }
-
-    /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
-    private record KChoice(Integer k, KRange range, KSelection selection) {
-        EffectiveRequest with(UUID datasetId, List<String> features, Preprocessing.Scaling scaling, List<String> logTransform,
-                              Preprocessing.Imputation missingValues, long seed, int restarts, int maxIterations,
-                              double tolerance) {
-            return new EffectiveRequest(datasetId, k, range, selection, features, scaling, logTransform, missingValues,
-                    seed, restarts, maxIterations, tolerance);
-        }
-    }
-
-    /** Features to log-transform: each a chosen feature, named once, without negative values. */
-    private static List<String> checkedLogTransform(List<String> requested, List<String> features, DatasetSchema dataset) {
-        if (requested == null) {
-            return List.of();
-        }
-        Set<String> seen = new HashSet<>();
-        for (String feature : requested) {
-            if (!features.contains(feature)) {
-                throw new InvalidRequestException(TITLE, "logTransform names '" + feature + "', which is not one of the "
-                        + "features " + features + ".", Map.of("parameter", "logTransform"));
-            }
-            if (!seen.add(feature)) {
-                throw new InvalidRequestException(TITLE, "logTransform names '" + feature + "' twice.",
-                        Map.of("parameter", "logTransform"));
-            }
-            DatasetSchema.Column column = dataset.columns().get(feature);
-            if (column.type() != ColumnType.NUMERIC) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is " + column.type() + "; logTransform "
-                        + "(log1p) applies to NUMERIC features only.", Map.of("parameter", "logTransform"));
-            }
-            Double min = column.min();
-            if (min != null && min < 0) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' has negative values (its minimum is "
-                        + min + "); logTransform (log1p) needs values of 0 or more.", Map.of("parameter", "logTransform"));
-            }
-        }
-        return List.copyOf(requested);
-    }
-
-    private static KChoice checkedK(SegmentationRequest request, DatasetSchema dataset) {
-        int max = Math.min(MAX_K, dataset.rowCount());
-        if (request.k() != null) {
-            if (request.kRange() != null) {
-                throw new InvalidRequestException(TITLE, "Send either k (a fixed number of segments) or kRange (the "
-                        + "numbers to choose from), not both.", Map.of("parameter", "kRange"));
-            }
-            if (request.kSelection() != null) {
-                throw new InvalidRequestException(TITLE, "kSelection chooses k from a kRange; with a fixed k, leave "
-                        + "it out.", Map.of("parameter", "kSelection"));
-            }
-            int k = request.k();
-            if (k < 2 || k > max) {
-                throw new InvalidRequestException(TITLE, "k must be between 2 and " + max + " (the dataset has "
-                        + dataset.rowCount() + " customers), not " + k + ".", Map.of("parameter", "k"));
-            }
-            return new KChoice(k, null, null);
-        }
-        KSelection selection = request.kSelection() != null ? request.kSelection() : KSelection.SILHOUETTE;
-        KRange range = request.kRange() != null ? request.kRange()
-                : new KRange(DEFAULT_K_RANGE.min(), Math.max(DEFAULT_K_RANGE.min(), Math.min(DEFAULT_K_RANGE.max(), max)));
-        if (range.min() < 2 || range.max() < range.min()) {
-            throw new InvalidRequestException(TITLE, "kRange must have 2 <= min <= max, not " + range.min() + ".."
-                    + range.max() + ".", Map.of("parameter", "kRange"));
-        }
-        if (range.max() > max) {
-            throw new InvalidRequestException(TITLE, "kRange.max (" + range.max() + ") is larger than " + max
-                    + (dataset.rowCount() <= MAX_K ? ", the number of customers in the dataset." : ", the largest k.")
-                    + " Lower kRange.max.", Map.of("parameter", "kRange"));
-        }
-        if (selection == KSelection.ELBOW && range.max() - range.min() < 2) {
-            throw new InvalidRequestException(TITLE, "ELBOW needs an inertia curve of at least three values of k; "
-                    + "widen kRange or choose another kSelection.", Map.of("parameter", "kRange"));
-        }
-        return new KChoice(null, range, selection);
-    }
-
-    private static List<String> checkedFeatures(List<String> requested, DatasetSchema dataset) {
-        if (requested == null) {
-            List<String> clusterable = dataset.clusterableColumns();
-            if (clusterable.isEmpty()) {
-                throw new InvalidRequestException(TITLE, "The dataset has no NUMERIC or CATEGORICAL column with values to "
-                        + "cluster on.");
-            }
-            return clusterable;
-        }
-        if (requested.isEmpty()) {
-            throw new InvalidRequestException(TITLE, "features is empty: name at least one NUMERIC or CATEGORICAL column, "
-                    + "or leave it out to use them all.");
-        }
-        Set<String> seen = new HashSet<>();
-        for (String feature : requested) {
-            DatasetSchema.Column column = dataset.columns().get(feature);
-            if (column == null) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is not a column of the dataset.",
-                        Map.of("feature", String.valueOf(feature)));
-            }
-            if (column.type() == ColumnType.TEXT) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is TEXT (it has more distinct values "
-                        + "than the upload's maxCategories); only NUMERIC and CATEGORICAL columns can be features. Leave it "
-                        + "out, or upload the dataset again with a higher maxCategories.", Map.of("feature", feature));
-            }
-            if (column.missing() == dataset.rowCount()) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' has no values: every customer is "
-                        + "missing it.", Map.of("feature", feature));
-            }
-            if (!seen.add(feature)) {
-                throw new InvalidRequestException(TITLE, "Feature '" + feature + "' is named twice.", Map.of("feature", feature));
-            }
-        }
-        return List.copyOf(requested);
-    }
-
-    /** Features whose one-hot encoding keeps the clustering space within {@link #MAX_DIMENSIONS} columns. */
-    private static List<String> checkedDimensions(List<String> features, DatasetSchema dataset) {
-        int dimensions = 0;
-        for (String feature : features) {
-            DatasetSchema.Column column = dataset.columns().get(feature);
-            dimensions += column.type() == ColumnType.CATEGORICAL && column.distinct() != null ? column.distinct() : 1;
-        }
-        if (dimensions > MAX_DIMENSIONS) {
-            throw new InvalidRequestException(TITLE, "One-hot encoded, the features span " + dimensions + " columns; at "
-                    + "most " + MAX_DIMENSIONS + " can be clustered. Leave out categorical features with many values.",
-                    Map.of("parameter", "features"));
-        }
-        return features;
     }
 
     private Instant now() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.customersegmentation.support.ApiClient;
 import org.customersegmentation.support.EndToEndTest;
@@ -75,6 +77,32 @@ class SegmentationControlEndToEndTest {
         acme.get("/api/v1/segmentations/" + quick + "/assignments").problem(404);
         assertThat(acme.delete("/api/v1/segmentations/" + first).status()).isEqualTo(204);
         acme.get("/api/v1/segmentations?status=DONE").problem(400);
+    }
+
+    @Test
+    void aTenantMayKeepTwentyJobsQueuedAndThenIsToldToWait() {
+        ApiClient globex = new ApiClient(port, Tenants.GLOBEX_KEY);
+        String datasetId = globex.uploadDataset("queue-limit", uniformCustomers(20_000));
+        List<String> jobs = new ArrayList<>();
+        for (int seed = 0; seed < 2; seed++) {
+            jobs.add(globex.startJob(LONG_JOB.formatted(datasetId, seed)));
+            awaitStatus(globex, jobs.getLast(), "RUNNING");
+        }
+        for (int seed = 2; seed < 22; seed++) {
+            jobs.add(globex.startJob(LONG_JOB.formatted(datasetId, seed))); // both threads are busy: these wait
+        }
+
+        ApiClient.Response refused = globex.postJson("/api/v1/segmentations", LONG_JOB.formatted(datasetId, 99));
+        JsonNode problem = refused.problem(429);
+        assertThat(problem.get("queued").asInt()).isEqualTo(20);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        new ApiClient(port, Tenants.ACME_KEY).startJob("""
+                {"datasetId": "%s", "k": 2}""".formatted(new ApiClient(port, Tenants.ACME_KEY)
+                .uploadDataset("other-tenant", uniformCustomers(100)))); // another tenant's queue is its own
+
+        jobs.forEach(job -> globex.postJson("/api/v1/segmentations/" + job + "/cancel", ""));
+        String accepted = globex.startJob(LONG_JOB.formatted(datasetId, 99)); // room again
+        globex.postJson("/api/v1/segmentations/" + accepted + "/cancel", "");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.customersegmentation.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
@@ -10,14 +11,19 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.EngineException;
+import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.Preprocessing;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a run does when it fails: the request's or data's fault ends the job, anything else is tried again. */
 class JobRunnerTest {
@@ -27,7 +33,9 @@ class JobRunnerTest {
             Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4);
     final Datasets datasets = mock(Datasets.class);
     final JobLifecycle lifecycle = mock(JobLifecycle.class);
-    final JobRunner runner = new JobRunner(datasets, lifecycle, new RunningJobs(mock(SegmentationJobRepository.class), null));
+    final JobLimits limits = new JobLimits(20, Duration.ofMinutes(30));
+    final JobRunner runner = new JobRunner(datasets, lifecycle,
+            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits);
 
     @Test
     void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {
@@ -57,6 +65,27 @@ class JobRunnerTest {
         runner.run(jobId);
 
         verify(lifecycle).fail(claim, "Segmentation failed", "too few");
+    }
+
+    @Test
+    void aJobPastItsTimeLimitIsStoppedAndFailedSayingSo() {
+        JobLimits instantly = new JobLimits(20, Duration.ofNanos(1));
+        SegmentationJobRepository jobs = mock(SegmentationJobRepository.class);
+        when(jobs.findRunningAmong(anyCollection())).thenReturn(List.of(jobId));
+        RunningJobs running = new RunningJobs(jobs, mock(JdbcTemplate.class), instantly, Clock.systemUTC());
+        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly);
+        JobLifecycle.ClaimedJob claim = claimedAsAttempt(1);
+        when(datasets.features(any(), anyList())).thenAnswer(call -> {
+            running.reportProgressAndStopCancelled(); // the once-a-second check, while the job loads
+            return new DatasetFeatures(new String[] {"a", "b", "c"},
+                    new FeatureMatrix(List.of("age"), new double[][] {{1}, {2}, {30}}));
+        });
+
+        limited.run(jobId);
+
+        verify(lifecycle).fail(eq(claim), eq("Time limit exceeded"), startsWith("The segmentation ran longer than its time "
+                + "limit (PT0.000000001S)"));
+        verify(lifecycle, never()).succeed(any(), any(), any());
     }
 
     @Test

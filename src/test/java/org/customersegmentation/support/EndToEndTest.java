@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
         "segmentation.api-keys=" + Tenants.ACME + "=" + Tenants.ACME_KEY + "," + Tenants.GLOBEX + "=" + Tenants.GLOBEX_KEY
                 + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY,
         "db-scheduler.polling-interval=200ms",
+        "db-scheduler.threads=2",
         "segmentation.upload.max-size=1MB"})
 @Import(PostgresForTests.class)
 public @interface EndToEndTest {

@@ -1,0 +1,13 @@
+package org.customersegmentation.segmentation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxQueuedPerTenant how many QUEUED jobs a tenant may have; one more is a 429
+ * @param maxRunTime         how long one attempt of a job may run before it is stopped and FAILED
+ */
+@ConfigurationProperties("segmentation.jobs")
+record JobLimits(@DefaultValue("20") int maxQueuedPerTenant, @DefaultValue("30m") Duration maxRunTime) {
+}
