@@ -19,11 +19,13 @@ class JobLifecycle {
 
     private final SegmentationJobRepository jobs;
     private final SegmentationResults results;
+    private final JobTelemetry telemetry;
     private final Clock clock;
 
-    JobLifecycle(SegmentationJobRepository jobs, SegmentationResults results, Clock clock) {
+    JobLifecycle(SegmentationJobRepository jobs, SegmentationResults results, JobTelemetry telemetry, Clock clock) {
         this.jobs = jobs;
         this.results = results;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -36,6 +38,7 @@ class JobLifecycle {
     Optional<ClaimedJob> claim(UUID jobId) {
         return jobs.lockById(jobId).filter(job -> !job.status().isFinished()).map(job -> {
             job.start(now());
+            telemetry.started(job);
             return new ClaimedJob(job.id(), job.attempt(), job.request());
         });
     }
@@ -49,11 +52,14 @@ class JobLifecycle {
         SegmentationJob job = lockOwnClaim(claim);
         results.save(job.id(), job.request().features(), outcome, customerIds);
         job.succeed(now());
+        telemetry.finished(job);
     }
 
     @Transactional
     void fail(ClaimedJob claim, String title, String detail) {
-        lockOwnClaim(claim).fail(title, detail, now());
+        SegmentationJob job = lockOwnClaim(claim);
+        job.fail(title, detail, now());
+        telemetry.finished(job);
     }
 
     private SegmentationJob lockOwnClaim(ClaimedJob claim) {

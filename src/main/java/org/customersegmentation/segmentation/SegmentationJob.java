@@ -155,6 +155,10 @@ class SegmentationJob {
         return id;
     }
 
+    String tenantId() {
+        return tenantId;
+    }
+
     UUID datasetId() {
         return datasetId;
     }

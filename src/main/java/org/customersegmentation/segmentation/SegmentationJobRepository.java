@@ -27,6 +27,8 @@ interface SegmentationJobRepository extends JpaRepository<SegmentationJob, UUID>
 
     long countByTenantIdAndStatus(String tenantId, JobStatus status);
 
+    long countByStatus(JobStatus status);
+
     /** Serializes job creation per tenant until the transaction ends, so that a limit cannot be raced past. */
     @Query(value = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('segmentation-jobs:' || :tenantId))) locked",
             nativeQuery = true)

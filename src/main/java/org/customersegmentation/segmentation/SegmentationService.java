@@ -31,18 +31,21 @@ class SegmentationService {
     private final JobQueue queue;
     private final ModelCache models;
     private final JobLimits limits;
+    private final JobTelemetry telemetry;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results, JobQueue queue,
-                        ModelCache models, JobLimits limits, ApplicationEventPublisher events, Clock clock) {
+                        ModelCache models, JobLimits limits, JobTelemetry telemetry, ApplicationEventPublisher events,
+                        Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.results = results;
         this.queue = queue;
         this.models = models;
         this.limits = limits;
+        this.telemetry = telemetry;
         this.events = events;
         this.clock = clock;
     }
@@ -55,6 +58,7 @@ class SegmentationService {
         EffectiveRequest effective = RequestChecks.effective(request, dataset, random.nextLong());
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
         queue.enqueue(job.id());
+        telemetry.submitted(job);
         events.publishEvent(new JobQueued(job.id()));
         return JobView.of(job);
     }
@@ -104,6 +108,7 @@ class SegmentationService {
                     + job.status() + "); only a QUEUED or RUNNING one can be cancelled.", Map.of("jobStatus", job.status()));
         }
         job.cancel(now());
+        telemetry.finished(job);
         return JobView.of(job);
     }
 
