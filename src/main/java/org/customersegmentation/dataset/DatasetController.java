@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -26,6 +27,7 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.customersegmentation.dataset.ingest.UploadFormat;
+import org.customersegmentation.idempotency.IdempotentRequests;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.BodyReadException;
 import org.customersegmentation.web.InvalidRequestException;
@@ -53,12 +55,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Datasets", description = "Customer tables uploaded from a CRM")
 class DatasetController {
 
+    static final String IDEMPOTENCY_KEY = "Makes the upload safe to retry: the same key, parameters and body answer "
+            + "with the dataset the first upload created (Idempotent-Replayed: true); the same key with another upload is "
+            + "a 422, and while the first is still being stored a 409. Keys are the caller's own and expire after 24 hours.";
+    private static final String OPERATION = "POST /api/v1/datasets";
+
     private final DatasetService datasets;
     private final UploadProperties limits;
+    private final IdempotentRequests idempotentRequests;
 
-    DatasetController(DatasetService datasets, UploadProperties limits) {
+    DatasetController(DatasetService datasets, UploadProperties limits, IdempotentRequests idempotentRequests) {
         this.datasets = datasets;
         this.limits = limits;
+        this.idempotentRequests = idempotentRequests;
     }
 
     @Operation(operationId = "uploadDataset", summary = "Upload customers as CSV, JSON or NDJSON",
@@ -87,10 +96,14 @@ class DatasetController {
                                        @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                                        @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,
                                        @Valid @ParameterObject UploadParameters parameters,
+                                       @Parameter(description = IDEMPOTENCY_KEY)
+                                       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                        @Parameter(hidden = true) InputStream body) {
         requireSupported(encoding);
-        return created(datasets.upload(tenant, UploadFormat.of(contentType, null), parameters.delimiterChar(),
-                parameters.upload(null, limits.maxCategories()), body));
+        UploadFormat format = UploadFormat.of(contentType, null);
+        return idempotent(tenant, idempotencyKey, format + " " + encoding + " " + parameters, body,
+                payload -> datasets.upload(tenant, format, parameters.delimiterChar(),
+                        parameters.upload(null, limits.maxCategories()), payload));
     }
 
     /**
@@ -102,6 +115,8 @@ class DatasetController {
     ResponseEntity<DatasetView> uploadMultipart(@AuthenticationPrincipal Tenant tenant,
                                                 @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,
                                                 @Valid UploadParameters parameters,
+                                                @RequestHeader(name = IdempotentRequests.HEADER, required = false)
+                                                String idempotencyKey,
                                                 HttpServletRequest request) {
         requireSupported(encoding);
         try {
@@ -110,10 +125,12 @@ class DatasetController {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (!part.isFormField() && "file".equals(part.getFieldName())) {
-                    MediaType type = partType(part.getContentType());
+                    UploadFormat format = UploadFormat.of(partType(part.getContentType()), part.getName());
                     try (InputStream file = part.getInputStream()) {
-                        return created(datasets.upload(tenant, UploadFormat.of(type, part.getName()),
-                                parameters.delimiterChar(), parameters.upload(part.getName(), limits.maxCategories()), file));
+                        // the file part, not the form: a retried form has another boundary but the same file
+                        return idempotent(tenant, idempotencyKey, format + " " + part.getName() + " " + parameters, file,
+                                payload -> datasets.upload(tenant, format, parameters.delimiterChar(),
+                                        parameters.upload(part.getName(), limits.maxCategories()), payload));
                     }
                 }
             }
@@ -205,6 +222,22 @@ class DatasetController {
                 return -1;
             }
         };
+    }
+
+    /** Uploads once per Idempotency-Key: a retry of a stored upload answers with the dataset it created. */
+    private ResponseEntity<DatasetView> idempotent(Tenant tenant, String key, String description, InputStream body,
+                                                   Function<InputStream, DatasetView> upload) {
+        if (key == null) {
+            return created(upload.apply(body));
+        }
+        IdempotentRequests.Outcome<DatasetView> outcome = idempotentRequests.runStreamed(tenant, OPERATION, key,
+                description, body, upload, DatasetView::id);
+        if (outcome.replayed() == null) {
+            return created(outcome.created());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/datasets/" + outcome.replayed()))
+                .header(IdempotentRequests.REPLAYED_HEADER, "true")
+                .body(datasets.get(tenant, outcome.replayed()));
     }
 
     private static ResponseEntity<DatasetView> created(DatasetView dataset) {

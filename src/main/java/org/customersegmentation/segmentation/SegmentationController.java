@@ -1,6 +1,7 @@
 package org.customersegmentation.segmentation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import org.customersegmentation.idempotency.IdempotentRequests;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/segmentations")
@@ -32,10 +36,16 @@ class SegmentationController {
     /** Seconds a client should wait before polling a job that is not finished. */
     static final String POLL_AFTER_SECONDS = "2";
 
-    private final SegmentationService segmentations;
+    private static final String OPERATION = "POST /api/v1/segmentations";
 
-    SegmentationController(SegmentationService segmentations) {
+    private final SegmentationService segmentations;
+    private final IdempotentRequests idempotentRequests;
+    private final JsonMapper json;
+
+    SegmentationController(SegmentationService segmentations, IdempotentRequests idempotentRequests, JsonMapper json) {
         this.segmentations = segmentations;
+        this.idempotentRequests = idempotentRequests;
+        this.json = json;
     }
 
     @Operation(operationId = "startSegmentation", summary = "Start a segmentation job",
@@ -44,14 +54,31 @@ class SegmentationController {
                     + "every k of a range. Answers at once; poll the job. 429 (with Retry-After) when the caller already "
                     + "has the most QUEUED jobs allowed (segmentation.jobs.max-queued-per-tenant, 20).")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll")
-    @ProblemResponses({400, 404, 429})
+    @ProblemResponses({400, 404, 409, 422, 429})
     @PostMapping
-    ResponseEntity<JobView> create(@AuthenticationPrincipal Tenant tenant, @Valid @RequestBody SegmentationRequest request) {
-        JobView job = segmentations.create(tenant, request);
-        return ResponseEntity.accepted()
+    ResponseEntity<JobView> create(@AuthenticationPrincipal Tenant tenant, @Valid @RequestBody SegmentationRequest request,
+                                   @Parameter(description = "Makes the POST safe to retry: the same key and request "
+                                           + "answer with the job the first one created (Idempotent-Replayed: true); the "
+                                           + "same key with another request is a 422, and while the first is still being "
+                                           + "processed a 409. Keys are the caller's own and expire after 24 hours.")
+                                   @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return accepted(segmentations.create(tenant, request), false);
+        }
+        IdempotentRequests.Outcome<JobView> outcome = idempotentRequests.run(tenant, OPERATION, idempotencyKey,
+                json.writeValueAsString(request), () -> segmentations.create(tenant, request), JobView::id);
+        return outcome.replayed() != null ? accepted(segmentations.get(tenant, outcome.replayed()), true)
+                : accepted(outcome.created(), false);
+    }
+
+    private static ResponseEntity<JobView> accepted(JobView job, boolean replayed) {
+        var response = ResponseEntity.accepted()
                 .location(URI.create("/api/v1/segmentations/" + job.id()))
-                .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS)
-                .body(job);
+                .header(HttpHeaders.RETRY_AFTER, POLL_AFTER_SECONDS);
+        if (replayed) {
+            response.header(IdempotentRequests.REPLAYED_HEADER, "true");
+        }
+        return response.body(job);
     }
 
     @Operation(operationId = "listSegmentations", summary = "The caller's jobs, newest first",

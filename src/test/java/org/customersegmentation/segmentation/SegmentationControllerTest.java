@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.engine.Preprocessing;
+import org.customersegmentation.idempotency.IdempotentRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,6 +36,9 @@ class SegmentationControllerTest {
 
     @MockitoBean
     SegmentationService segmentations;
+
+    @MockitoBean
+    IdempotentRequests idempotentRequests;
 
     @Test
     void startingAJobAnswersAcceptedWithWhereAndWhenToPoll() throws Exception {

@@ -1,0 +1,119 @@
+package org.customersegmentation.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ConflictException;
+import org.customersegmentation.web.InvalidRequestException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored keys: the first request with an {@code Idempotency-Key} claims it, then records its payload's hash
+ * and the resource it created. Keys belong to a tenant and an operation and expire after
+ * {@code segmentation.idempotency.ttl} (24 hours). {@link IdempotentRequests} is how controllers use them.
+ */
+@Service
+@EnableConfigurationProperties(IdempotencyKeys.Settings.class)
+class IdempotencyKeys {
+
+    static final String HEADER = IdempotentRequests.HEADER;
+    static final int MAX_KEY_LENGTH = 255;
+    /** The hash of a claim whose payload is still being read. */
+    private static final String PENDING = "";
+    /** A claim older than this with no resource belongs to a request that died; a retry may take it over. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
+    /** @param ttl how long a key is remembered */
+    @ConfigurationProperties("segmentation.idempotency")
+    record Settings(@DefaultValue("24h") Duration ttl) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Settings settings;
+    private final Clock clock;
+
+    IdempotencyKeys(JdbcTemplate jdbc, Settings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What an earlier request with the key created, and the hash of its payload. */
+    record Earlier(String payloadHash, UUID resourceId) {
+    }
+
+    /**
+     * Claims the key for this request, in a transaction of its own so that other requests see the claim at once.
+     *
+     * @param payloadHash the payload's hash, or null when it is known only once the payload has been read (it is
+     *                    then given to {@link #complete})
+     * @return what an earlier request with this key created, or empty when this request is the one to do the work
+     *         (and must then call {@link #complete} or {@link #release})
+     * @throws ConflictException while an earlier request with the key is still being processed
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Optional<Earlier> claim(Tenant tenant, String operation, String key, String payloadHash) {
+        requireWellFormed(key);
+        Instant now = Instant.now(clock);
+        jdbc.update("DELETE FROM idempotency_key WHERE tenant_id = ? AND operation = ? AND key = ? AND (expires_at <= ? "
+                        + "OR (resource_id IS NULL AND created_at <= ?))", tenant.id(), operation, key, Timestamp.from(now),
+                Timestamp.from(now.minus(ABANDONED_AFTER)));
+        int inserted = jdbc.update("INSERT INTO idempotency_key (tenant_id, operation, key, payload_hash, created_at, "
+                        + "expires_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", tenant.id(), operation, key,
+                payloadHash == null ? PENDING : payloadHash, Timestamp.from(now), Timestamp.from(now.plus(settings.ttl())));
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> existing = jdbc.queryForList("SELECT payload_hash, resource_id FROM idempotency_key "
+                + "WHERE tenant_id = ? AND operation = ? AND key = ?", tenant.id(), operation, key);
+        if (existing.isEmpty()) {
+            return claim(tenant, operation, key, payloadHash); // released meanwhile: try again
+        }
+        Object resource = existing.getFirst().get("resource_id");
+        if (resource == null) {
+            throw new ConflictException("Request in progress", "A request with this Idempotency-Key is still being "
+                    + "processed; retry once it has finished.", Map.of("parameter", HEADER));
+        }
+        return Optional.of(new Earlier((String) existing.getFirst().get("payload_hash"), (UUID) resource));
+    }
+
+    /** Records what the claimed request created, and its payload's hash, for retries to find. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void complete(Tenant tenant, String operation, String key, UUID resourceId, String payloadHash) {
+        jdbc.update("UPDATE idempotency_key SET resource_id = ?, payload_hash = ? WHERE tenant_id = ? AND operation = ? "
+                + "AND key = ?", resourceId, payloadHash, tenant.id(), operation, key);
+    }
+
+    /** Gives the key up after the claimed request failed, so that a retry can do the work. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void release(Tenant tenant, String operation, String key) {
+        jdbc.update("DELETE FROM idempotency_key WHERE tenant_id = ? AND operation = ? AND key = ? AND resource_id IS NULL",
+                tenant.id(), operation, key);
+    }
+
+    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    void forgetExpired() {
+        jdbc.update("DELETE FROM idempotency_key WHERE expires_at <= ?", Timestamp.from(Instant.now(clock)));
+    }
+
+    private static void requireWellFormed(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidRequestException("Invalid Idempotency-Key", "An Idempotency-Key must be 1 to "
+                    + MAX_KEY_LENGTH + " characters, such as a UUID.", Map.of("parameter", HEADER));
+        }
+    }
+}
