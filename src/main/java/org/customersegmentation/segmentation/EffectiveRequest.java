@@ -1,6 +1,7 @@
 package org.customersegmentation.segmentation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,11 +12,13 @@ import org.customersegmentation.engine.Preprocessing;
 /**
  * The parameters a job runs with, every default filled in, so that a run can be repeated exactly. Either
  * {@code k} is set, or {@code kRange} and {@code kSelection} are.
+ *
+ * @param callbackUrl where the job is POSTed when it ends; null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record EffectiveRequest(UUID datasetId, Integer k, KRange kRange, KSelection kSelection, List<String> features,
                         Preprocessing.Scaling scaling, List<String> logTransform, Preprocessing.Imputation missingValues,
-                        long seed, int restarts, int maxIterations, double tolerance) {
+                        long seed, int restarts, int maxIterations, double tolerance, URI callbackUrl) {
 
     Fitting fitting() {
         return new Fitting(restarts, maxIterations, tolerance);

@@ -20,12 +20,15 @@ class JobLifecycle {
     private final SegmentationJobRepository jobs;
     private final SegmentationResults results;
     private final JobTelemetry telemetry;
+    private final JobQueue queue;
     private final Clock clock;
 
-    JobLifecycle(SegmentationJobRepository jobs, SegmentationResults results, JobTelemetry telemetry, Clock clock) {
+    JobLifecycle(SegmentationJobRepository jobs, SegmentationResults results, JobTelemetry telemetry, JobQueue queue,
+                 Clock clock) {
         this.jobs = jobs;
         this.results = results;
         this.telemetry = telemetry;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -53,6 +56,7 @@ class JobLifecycle {
         results.save(job.id(), job.request().features(), outcome, customerIds);
         job.succeed(now());
         telemetry.finished(job);
+        queue.ended(job);
     }
 
     @Transactional
@@ -60,6 +64,7 @@ class JobLifecycle {
         SegmentationJob job = lockOwnClaim(claim);
         job.fail(title, detail, now());
         telemetry.finished(job);
+        queue.ended(job);
     }
 
     private SegmentationJob lockOwnClaim(ClaimedJob claim) {

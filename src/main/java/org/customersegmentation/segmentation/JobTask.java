@@ -3,12 +3,14 @@ package org.customersegmentation.segmentation;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The db-scheduler task that runs a segmentation job; the scheduler finds it among the context's tasks. */
+/** The db-scheduler tasks that run a segmentation job and deliver its callback; the scheduler finds them here. */
 @Configuration(proxyBeanMethods = false)
 class JobTask {
 
@@ -18,5 +20,22 @@ class JobTask {
         return Tasks.oneTime(JobQueue.TASK)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5)))
                 .execute((instance, context) -> runner.run(UUID.fromString(instance.getId())));
+    }
+
+    /** Posts a finished job to its callbackUrl; a failed delivery is tried again after 10 s, 20 s, 40 s, ... */
+    @Bean
+    OneTimeTask<Void> jobCallbackTask(CallbackDelivery delivery, CallbackSettings settings) {
+        return Tasks.oneTime(JobQueue.CALLBACK_TASK)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetry(), 2))
+                .execute((instance, context) -> {
+                    try {
+                        delivery.deliver(UUID.fromString(instance.getId()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 }

@@ -1,5 +1,6 @@
 package org.customersegmentation.segmentation;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,13 @@ final class RequestChecks {
     private RequestChecks() {
     }
 
-    /** @param randomSeed the seed when the request names none */
-    static EffectiveRequest effective(SegmentationRequest request, DatasetSchema dataset, long randomSeed) {
+    /**
+     * @param randomSeed  the seed when the request names none
+     * @param callbackUrl the request's callbackUrl, checked
+     */
+    static EffectiveRequest effective(SegmentationRequest request, DatasetSchema dataset, long randomSeed, URI callbackUrl) {
         List<String> features = checkedDimensions(checkedFeatures(request.features(), dataset), dataset);
-        return checkedK(request, dataset).with(dataset.id(), features,
+        return checkedK(request, dataset).with(dataset.id(), callbackUrl, features,
                 request.scaling() != null ? request.scaling() : Preprocessing.Scaling.STANDARD,
                 checkedLogTransform(request.logTransform(), features, dataset),
                 request.missingValues() != null ? request.missingValues() : Preprocessing.Imputation.MEDIAN,
@@ -40,11 +44,11 @@ final class RequestChecks {
 
     /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
     private record KChoice(Integer k, KRange range, KSelection selection) {
-        EffectiveRequest with(UUID datasetId, List<String> features, Preprocessing.Scaling scaling, List<String> logTransform,
-                              Preprocessing.Imputation missingValues, long seed, int restarts, int maxIterations,
-                              double tolerance) {
+        EffectiveRequest with(UUID datasetId, URI callbackUrl, List<String> features, Preprocessing.Scaling scaling,
+                              List<String> logTransform, Preprocessing.Imputation missingValues, long seed, int restarts,
+                              int maxIterations, double tolerance) {
             return new EffectiveRequest(datasetId, k, range, selection, features, scaling, logTransform, missingValues,
-                    seed, restarts, maxIterations, tolerance);
+                    seed, restarts, maxIterations, tolerance, callbackUrl);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +63,9 @@ class SegmentationJob {
     @Column(nullable = false)
     private double tolerance;
 
+    @Column(name = "callback_url")
+    private String callbackUrl;
+
     @Column(nullable = false)
     private long seed;
 
@@ -114,6 +118,7 @@ class SegmentationJob {
         this.missingValues = request.missingValues();
         this.maxIterations = request.maxIterations();
         this.tolerance = request.tolerance();
+        this.callbackUrl = request.callbackUrl() == null ? null : request.callbackUrl().toString();
         this.seed = request.seed();
         this.restarts = request.restarts();
         this.status = JobStatus.QUEUED;
@@ -173,7 +178,8 @@ class SegmentationJob {
 
     EffectiveRequest request() {
         return new EffectiveRequest(datasetId, k, kMin == null ? null : new KRange(kMin, kMax), kSelection,
-                List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts, maxIterations, tolerance);
+                List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts, maxIterations, tolerance,
+                callbackUrl == null ? null : URI.create(callbackUrl));
     }
 
     Instant createdAt() {

@@ -49,5 +49,11 @@ record SegmentationRequest(
         @Min(1) @Max(1000) Integer maxIterations,
         @Schema(description = "A start stops once its inertia improves by less than this fraction, above 0 and below 1. "
                 + "Default 0.0001")
-        @Positive @DecimalMax(value = "1", inclusive = false) Double tolerance) {
+        @Positive @DecimalMax(value = "1", inclusive = false) Double tolerance,
+        @Schema(description = "Where to POST the job (as GET /segmentations/{id} shows it) once it has SUCCEEDED, FAILED "
+                + "or been CANCELLED, signed with your tenant's callback secret: X-Signature: sha256=<hex HMAC-SHA256 of "
+                + "'<X-Signature-Timestamp>.<body>'>. Retried with exponential backoff for up to an hour until it answers "
+                + "2xx. Must be https, except hosts the operator allow-lists; private, loopback and link-local "
+                + "addresses are refused unless allow-listed.", example = "https://crm.example.com/hooks/segmentation")
+        String callbackUrl) {
 }

@@ -32,13 +32,14 @@ class SegmentationService {
     private final ModelCache models;
     private final JobLimits limits;
     private final JobTelemetry telemetry;
+    private final CallbackTargets callbackTargets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SegmentationService(SegmentationJobRepository jobs, Datasets datasets, SegmentationResults results, JobQueue queue,
-                        ModelCache models, JobLimits limits, JobTelemetry telemetry, ApplicationEventPublisher events,
-                        Clock clock) {
+                        ModelCache models, JobLimits limits, JobTelemetry telemetry, CallbackTargets callbackTargets,
+                        ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.results = results;
@@ -46,6 +47,7 @@ class SegmentationService {
         this.models = models;
         this.limits = limits;
         this.telemetry = telemetry;
+        this.callbackTargets = callbackTargets;
         this.events = events;
         this.clock = clock;
     }
@@ -55,7 +57,8 @@ class SegmentationService {
     JobView create(Tenant tenant, SegmentationRequest request) {
         requireQueueRoom(tenant);
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
-        EffectiveRequest effective = RequestChecks.effective(request, dataset, random.nextLong());
+        EffectiveRequest effective = RequestChecks.effective(request, dataset, random.nextLong(),
+                callbackTargets.checked(tenant, request.callbackUrl()));
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
         queue.enqueue(job.id());
         telemetry.submitted(job);
@@ -109,6 +112,7 @@ class SegmentationService {
         }
         job.cancel(now());
         telemetry.finished(job);
+        queue.ended(job);
         return JobView.of(job);
     }
 

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Import;
                 + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY,
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
+        "segmentation.callbacks.secrets=" + Tenants.ACME + "=" + Tenants.ACME_CALLBACK_SECRET,
+        "segmentation.callbacks.allowed-hosts=127.0.0.1",
+        "segmentation.callbacks.first-retry=1s",
         "segmentation.upload.max-size=1MB"})
 @Import(PostgresForTests.class)
 public @interface EndToEndTest {

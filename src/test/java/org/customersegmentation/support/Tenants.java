@@ -5,6 +5,8 @@ public final class Tenants {
 
     public static final String ACME = "acme";
     public static final String ACME_KEY = "acme-test-key-0123456789";
+    /** What acme's job callbacks are signed with; the other tenants have no callback secret. */
+    public static final String ACME_CALLBACK_SECRET = "acme-callback-secret";
     public static final String GLOBEX = "globex";
     public static final String GLOBEX_KEY = "globex-test-key-0123456789";
     /** A tenant only the listing test writes to, so that it can count what it sees. */

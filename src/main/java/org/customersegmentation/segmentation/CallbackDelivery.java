@@ -1,0 +1,101 @@
+package org.customersegmentation.segmentation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.customersegmentation.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * POSTs a finished job to its callbackUrl, signed. A delivery that fails throws, and the scheduler tries it again
+ * with backoff; after {@link CallbackSettings#giveUpAfter()} it is given up.
+ */
+@Component
+@EnableConfigurationProperties(CallbackSettings.class)
+class CallbackDelivery {
+
+    static final String SIGNATURE = "X-Signature";
+    static final String TIMESTAMP = "X-Signature-Timestamp";
+    private static final Logger log = LoggerFactory.getLogger(CallbackDelivery.class);
+
+    private final SegmentationJobRepository jobs;
+    private final CallbackTargets targets;
+    private final CallbackSettings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+    // no redirects: a redirect could lead a callback where it may not go
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    CallbackDelivery(SegmentationJobRepository jobs, CallbackTargets targets, CallbackSettings settings, JsonMapper json,
+                     Clock clock) {
+        this.jobs = jobs;
+        this.targets = targets;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void deliver(UUID jobId) throws IOException, InterruptedException {
+        SegmentationJob job = jobs.findById(jobId).orElse(null);
+        if (job == null || job.request().callbackUrl() == null) {
+            return; // deleted meanwhile
+        }
+        Instant now = Instant.now(clock);
+        if (job.finishedAt() != null && now.isAfter(job.finishedAt().plus(settings.giveUpAfter()))) {
+            log.warn("Giving up the callback of job {} of tenant {}: undelivered for {}", jobId, job.tenantId(),
+                    settings.giveUpAfter());
+            return;
+        }
+        URI target = job.request().callbackUrl();
+        try {
+            targets.requireDeliverable(target);
+        } catch (ApiException e) {
+            log.warn("Not delivering the callback of job {} of tenant {}: {}", jobId, job.tenantId(), e.getMessage());
+            return;
+        } catch (UnknownHostException e) {
+            throw new IOException("The callback host of job " + jobId + " cannot be resolved", e);
+        }
+        String body = json.writeValueAsString(JobView.of(job));
+        String timestamp = Long.toString(now.getEpochSecond());
+        String secret = settings.secretOf(job.tenantId()).orElseThrow(() -> new IllegalStateException(
+                "No callback secret for tenant " + job.tenantId()));
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header(TIMESTAMP, timestamp)
+                .header(SIGNATURE, "sha256=" + sign(secret, timestamp + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("The callback of job " + jobId + " was answered " + response.statusCode());
+        }
+        log.info("Delivered the callback of job {} of tenant {}", jobId, job.tenantId());
+    }
+
+    /** Hex HMAC-SHA256 of the text with the secret. */
+    static String sign(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
