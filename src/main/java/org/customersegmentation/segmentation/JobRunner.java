@@ -1,6 +1,9 @@
 package org.customersegmentation.segmentation;
 
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.RunControl;
@@ -10,6 +13,7 @@ import org.customersegmentation.engine.SegmentationEngine;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Runs one claimed job: reads its features, segments them, and records the outcome. */
@@ -26,11 +30,16 @@ class JobRunner {
     private final RunningJobs running;
     private final JobLimits limits;
 
-    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits) {
+    private final int parallelism;
+
+    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits,
+              @Value("${db-scheduler.threads:1}") int jobThreads) {
         this.datasets = datasets;
         this.lifecycle = lifecycle;
         this.running = running;
         this.limits = limits;
+        this.parallelism = limits.parallelism() > 0 ? limits.parallelism()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, jobThreads));
     }
 
     /** Runs the job as a new attempt, unless it has finished or been deleted meanwhile. */
@@ -45,11 +54,11 @@ class JobRunner {
         try {
             DatasetFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
-            SegmentationOutcome outcome = request.k() != null
+            SegmentationOutcome outcome = inOwnPool(() -> request.k() != null
                     ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),
                             request.seed(), control)
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
-                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), control);
+                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), control));
             control.saving();
             lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms", job.id(), job.attempt(), matrix.rowCount(),
@@ -80,6 +89,27 @@ class JobRunner {
                     + "It has been logged; please try again.");
         } finally {
             running.finish(job.id());
+        }
+    }
+
+    /**
+     * Runs the segmentation in a fork-join pool of its own: Smile's k-means runs parallel streams, which would
+     * otherwise take the whole common pool, whatever else runs. Inside this pool they use at most its parallelism.
+     */
+    private SegmentationOutcome inOwnPool(Supplier<SegmentationOutcome> segmentation) {
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(segmentation::get).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -33,9 +33,9 @@ class JobRunnerTest {
             Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null);
     final Datasets datasets = mock(Datasets.class);
     final JobLifecycle lifecycle = mock(JobLifecycle.class);
-    final JobLimits limits = new JobLimits(20, Duration.ofMinutes(30));
+    final JobLimits limits = new JobLimits(20, Duration.ofMinutes(30), 1);
     final JobRunner runner = new JobRunner(datasets, lifecycle,
-            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits);
+            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits, 1);
 
     @Test
     void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {
@@ -69,11 +69,11 @@ class JobRunnerTest {
 
     @Test
     void aJobPastItsTimeLimitIsStoppedAndFailedSayingSo() {
-        JobLimits instantly = new JobLimits(20, Duration.ofNanos(1));
+        JobLimits instantly = new JobLimits(20, Duration.ofNanos(1), 1);
         SegmentationJobRepository jobs = mock(SegmentationJobRepository.class);
         when(jobs.findRunningAmong(anyCollection())).thenReturn(List.of(jobId));
         RunningJobs running = new RunningJobs(jobs, mock(JdbcTemplate.class), instantly, Clock.systemUTC());
-        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly);
+        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly, 1);
         JobLifecycle.ClaimedJob claim = claimedAsAttempt(1);
         when(datasets.features(any(), anyList())).thenAnswer(call -> {
             running.reportProgressAndStopCancelled(); // the once-a-second check, while the job loads
