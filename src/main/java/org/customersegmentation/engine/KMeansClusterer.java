@@ -32,8 +32,12 @@ public final class KMeansClusterer {
     }
 
     public static Clustering fit(double[][] points, int k, Fitting fitting, long seed) {
+        return fit(points, k, fitting, seed, RunControl.none());
+    }
+
+    static Clustering fit(double[][] points, int k, Fitting fitting, long seed, RunControl control) {
         requireEnoughDistinctPoints(points, k);
-        return fit(new BBDTree(points), points, k, fitting, seed, RunControl.none());
+        return fit(new BBDTree(points), points, k, fitting, seed, control);
     }
 
     /**

@@ -42,10 +42,8 @@ public final class SegmentationEngine {
         }
         control.preprocessing();
         PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
-        KMeansClusterer.requireEnoughDistinctPoints(prepared.scaled(), k);
         control.plan(fitting.restarts());
-        Clustering clustering = KMeansClusterer.fit(new BBDTree(prepared.scaled()), prepared.scaled(), k, fitting, seed,
-                control);
+        Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, fitting, seed, control);
         control.evaluating(k);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
         return SegmentProfiler.profile(matrix, prepared, clustering, quality);
