@@ -12,10 +12,11 @@ import org.springframework.http.ProblemDetail;
 /**
  * @param progress where the job is while QUEUED or RUNNING; null once it has finished
  * @param error    what went wrong, when the job FAILED
+ * @param callback what became of the POST to the request's callbackUrl; null when it has none
  */
 record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
                Progress progress, EffectiveRequest request,
-               @Schema(ref = "#/components/schemas/Problem") ProblemDetail error) {
+               @Schema(ref = "#/components/schemas/Problem") ProblemDetail error, Callback callback) {
 
     /**
      * Updated at least every two seconds while the job runs.
@@ -37,6 +38,26 @@ record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Ins
         }
     }
 
+    /**
+     * The delivery of the job to its callbackUrl, which begins once the job has ended.
+     *
+     * @param status        PENDING until a POST is answered 2xx (DELIVERED) or the retries run out (GAVE_UP)
+     * @param attempts      how many POSTs have been tried
+     * @param lastAttemptAt when the latest was tried
+     * @param lastError     why the latest failed; null once delivered
+     */
+    record Callback(@Schema(allowableValues = {"PENDING", "DELIVERED", "GAVE_UP"}) String status, int attempts,
+                    Instant lastAttemptAt, String lastError) {
+
+        static Callback of(SegmentationJob job) {
+            if (job.request().callbackUrl() == null) {
+                return null;
+            }
+            return new Callback(job.callbackStatus() == null ? "PENDING" : job.callbackStatus(),
+                    job.callbackAttempts(), job.callbackLastAttemptAt(), job.callbackLastError());
+        }
+    }
+
     static JobView of(SegmentationJob job) {
         ProblemDetail error = null;
         if (job.status() == JobStatus.FAILED) {
@@ -44,6 +65,6 @@ record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Ins
             error.setInstance(URI.create("/api/v1/segmentations/" + job.id()));
         }
         return new JobView(job.id(), job.datasetId(), job.status(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                Progress.of(job), job.request(), error);
+                Progress.of(job), job.request(), error, Callback.of(job));
     }
 }

@@ -101,6 +101,19 @@ class SegmentationJob {
     @Column(name = "progress_k", insertable = false, updatable = false)
     private Integer progressK;
 
+    // written by CallbackDelivery after each POST, never through this entity
+    @Column(name = "callback_status", insertable = false, updatable = false)
+    private String callbackStatus;
+
+    @Column(name = "callback_attempts", insertable = false, updatable = false)
+    private int callbackAttempts;
+
+    @Column(name = "callback_last_attempt_at", insertable = false, updatable = false)
+    private Instant callbackLastAttemptAt;
+
+    @Column(name = "callback_last_error", insertable = false, updatable = false)
+    private String callbackLastError;
+
     protected SegmentationJob() {
     }
 
@@ -212,5 +225,21 @@ class SegmentationJob {
 
     Integer progressK() {
         return progressK;
+    }
+
+    String callbackStatus() {
+        return callbackStatus;
+    }
+
+    int callbackAttempts() {
+        return callbackAttempts;
+    }
+
+    Instant callbackLastAttemptAt() {
+        return callbackLastAttemptAt;
+    }
+
+    String callbackLastError() {
+        return callbackLastError;
     }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,28 @@ class CallbackEndToEndTest {
         assertThat(accepted.header("X-Signature")).isEqualTo("sha256=" + hmac(Tenants.ACME_CALLBACK_SECRET,
                 timestamp + "." + accepted.body()));
         assertThat(accepted.header("Content-Type")).isEqualTo("application/json");
+        JsonNode callback = acme.awaitJob(jobId,
+                finished -> "DELIVERED".equals(finished.at("/callback/status").asString()), Duration.ofSeconds(30))
+                .get("callback");
+        assertThat(callback.get("attempts").asInt()).isEqualTo(2);
+        assertThat(callback.get("lastError").isNull()).isTrue();
+        assertThat(callback.get("lastAttemptAt").asString()).isNotBlank();
+    }
+
+    @Test
+    void aDeliveryRefusedUntilTheRetriesRunOutIsGivenUpAndTheJobSaysWhy() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            answers.add(503);
+        }
+        String jobId = acme.startJob("{\"datasetId\": \"%s\", \"k\": 2, \"callbackUrl\": \"%s\"}".formatted(datasetId, hook()));
+
+        JsonNode callback = acme.awaitJob(jobId,
+                job -> "GAVE_UP".equals(job.at("/callback/status").asString()), Duration.ofSeconds(60))
+                .get("callback");
+
+        // the test service gives up 5 s after the job ended, retrying after 1 s, 2 s, 4 s
+        assertThat(callback.get("attempts").asInt()).isBetween(2, 4).isEqualTo(deliveries.size());
+        assertThat(callback.get("lastError").asString()).isEqualTo("The POST was answered 503.");
     }
 
     @Test

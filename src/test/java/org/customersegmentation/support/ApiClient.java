@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,12 +86,17 @@ public final class ApiClient {
     }
 
     public JsonNode awaitFinished(String jobId, Duration atMost) {
+        return awaitJob(jobId, job -> FINISHED.contains(job.get("status").asString()), atMost);
+    }
+
+    /** Polls the job until it is as the test expects, and returns it. */
+    public JsonNode awaitJob(String jobId, Predicate<JsonNode> expected, Duration atMost) {
         AtomicReference<JsonNode> job = new AtomicReference<>();
         await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response response = get("/api/v1/segmentations/" + jobId);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             job.set(response.json());
-            return FINISHED.contains(response.json().get("status").asString());
+            return expected.test(response.json());
         });
         return job.get();
     }

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
         "segmentation.callbacks.secrets=" + Tenants.ACME + "=" + Tenants.ACME_CALLBACK_SECRET,
         "segmentation.callbacks.allowed-hosts=127.0.0.1",
         "segmentation.callbacks.first-retry=1s",
+        "segmentation.callbacks.give-up-after=5s",
         "segmentation.upload.max-size=1MB"})
 @Import(PostgresForTests.class)
 public @interface EndToEndTest {
