@@ -1,9 +1,6 @@
 package org.customersegmentation.segmentation;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.Supplier;
 import org.customersegmentation.dataset.DatasetFeatures;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.RunControl;
@@ -54,7 +51,7 @@ class JobRunner {
         try {
             DatasetFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = features.matrix();
-            SegmentationOutcome outcome = inOwnPool(() -> request.k() != null
+            SegmentationOutcome outcome = BoundedParallelism.run(parallelism, () -> request.k() != null
                     ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),
                             request.seed(), control)
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
@@ -89,27 +86,6 @@ class JobRunner {
                     + "It has been logged; please try again.");
         } finally {
             running.finish(job.id());
-        }
-    }
-
-    /**
-     * Runs the segmentation in a fork-join pool of its own: Smile's k-means runs parallel streams, which would
-     * otherwise take the whole common pool, whatever else runs. Inside this pool they use at most its parallelism.
-     */
-    private SegmentationOutcome inOwnPool(Supplier<SegmentationOutcome> segmentation) {
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            return pool.submit(segmentation::get).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
