@@ -61,11 +61,14 @@ class DatasetController {
     private static final String OPERATION = "POST /api/v1/datasets";
 
     private final DatasetService datasets;
+    private final Datasets profiles;
     private final UploadProperties limits;
     private final IdempotentRequests idempotentRequests;
 
-    DatasetController(DatasetService datasets, UploadProperties limits, IdempotentRequests idempotentRequests) {
+    DatasetController(DatasetService datasets, Datasets profiles, UploadProperties limits,
+                      IdempotentRequests idempotentRequests) {
         this.datasets = datasets;
+        this.profiles = profiles;
         this.limits = limits;
         this.idempotentRequests = idempotentRequests;
     }
@@ -157,7 +160,7 @@ class DatasetController {
     @ProblemResponses({400, 404, 409})
     @GetMapping("/{id}/profile")
     DatasetProfile profile(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
-        return datasets.profile(tenant, id);
+        return profiles.profile(tenant, id);
     }
 
     @Operation(operationId = "listDatasets", summary = "The caller's datasets, newest first")

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** What another module needs to know of a dataset to plan work on it. */
 /** @param idColumn the customer-ID column, or null when customers are numbered */
-public record DatasetSchema(UUID id, int rowCount, String idColumn, Map<String, Column> columns) {
+public record DatasetSchema(UUID id, String name, int rowCount, String idColumn, Map<String, Column> columns) {
 
     /**
      * @param missing how many customers have no value in this column

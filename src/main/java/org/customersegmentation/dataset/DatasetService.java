@@ -3,13 +3,11 @@ package org.customersegmentation.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.customersegmentation.dataset.ingest.RecordSource;
 import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.web.ConflictException;
 import org.customersegmentation.web.InvalidRequestException;
 import org.customersegmentation.web.NotFoundException;
 import org.customersegmentation.web.ServiceBusyException;
@@ -31,18 +29,16 @@ class DatasetService {
     private final DatasetRepository datasets;
     private final DatasetIngestion ingestion;
     private final RowTable rowTable;
-    private final ProfileStore profiles;
     private final UploadProperties limits;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Semaphore streaming;
 
-    DatasetService(DatasetRepository datasets, DatasetIngestion ingestion, RowTable rowTable, ProfileStore profiles,
-                   UploadProperties limits, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+    DatasetService(DatasetRepository datasets, DatasetIngestion ingestion, RowTable rowTable, UploadProperties limits,
+                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.datasets = datasets;
         this.ingestion = ingestion;
         this.rowTable = rowTable;
-        this.profiles = profiles;
         this.limits = limits;
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -83,14 +79,6 @@ class DatasetService {
     @Transactional(readOnly = true)
     DatasetView get(Tenant tenant, UUID id) {
         return DatasetView.of(find(tenant, id));
-    }
-
-    @Transactional(readOnly = true)
-    DatasetProfile profile(Tenant tenant, UUID id) {
-        find(tenant, id);
-        return profiles.find(id).orElseThrow(() -> new ConflictException("No profile",
-                "Dataset " + id + " was uploaded before the service computed profiles; upload it again to get one.",
-                Map.of()));
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.customersegmentation.engine.CategoricalColumn;
 import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.ConflictException;
 import org.customersegmentation.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,15 @@ public class Datasets {
         dataset.columns().forEach(column -> columns.put(column.name(),
                 new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()),
                         column.distinctCount())));
-        return new DatasetSchema(dataset.id(), dataset.rowCount(), dataset.idColumn(), columns);
+        return new DatasetSchema(dataset.id(), dataset.name(), dataset.rowCount(), dataset.idColumn(), columns);
+    }
+
+    /** The dataset's profile: 404 when it is unknown or another tenant's, 409 when it was never computed. */
+    @Transactional(readOnly = true)
+    public DatasetProfile profile(Tenant tenant, UUID datasetId) {
+        datasets.findByIdAndTenantId(datasetId, tenant.id()).orElseThrow(() -> new NotFoundException("dataset", datasetId));
+        return profiles.find(datasetId).orElseThrow(() -> new ConflictException("No profile", "Dataset " + datasetId
+                + " was uploaded before the service computed profiles; upload it again to get one.", Map.of()));
     }
 
     /**

@@ -33,6 +33,29 @@ public record SegmentModel(List<String> features, boolean[] logged, double[] imp
      * @throws EngineException when a log-transformed feature is negative
      */
     public Placement place(double[] raw, String[] categories) {
+        double[] point = toClusteringSpace(raw, categories);
+        double[] distances = new double[centroids.length];
+        int nearest = 0;
+        for (int segment = 0; segment < centroids.length; segment++) {
+            double sum = 0;
+            for (int j = 0; j < point.length; j++) {
+                double difference = point[j] - centroids[segment][j];
+                sum += difference * difference;
+            }
+            distances[segment] = Math.sqrt(sum);
+            if (distances[segment] < distances[nearest]) {
+                nearest = segment;
+            }
+        }
+        return new Placement(nearest, distances);
+    }
+
+    /**
+     * The customer's point in the clustering space, from its raw values as {@link #place} takes them.
+     *
+     * @throws EngineException when a log-transformed feature is negative
+     */
+    public double[] toClusteringSpace(double[] raw, String[] categories) {
         if (raw.length != features.size() || categories.length != oneHot.size()) {
             throw new IllegalArgumentException("one value per numeric and one per categorical feature");
         }
@@ -52,19 +75,6 @@ public record SegmentModel(List<String> features, boolean[] logged, double[] imp
             oneHot.get(c).encode(categories[c], point, offset);
             offset += oneHot.get(c).width();
         }
-        double[] distances = new double[centroids.length];
-        int nearest = 0;
-        for (int segment = 0; segment < centroids.length; segment++) {
-            double sum = 0;
-            for (int j = 0; j < point.length; j++) {
-                double difference = point[j] - centroids[segment][j];
-                sum += difference * difference;
-            }
-            distances[segment] = Math.sqrt(sum);
-            if (distances[segment] < distances[nearest]) {
-                nearest = segment;
-            }
-        }
-        return new Placement(nearest, distances);
+        return point;
     }
 }

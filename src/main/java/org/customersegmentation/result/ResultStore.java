@@ -208,6 +208,16 @@ class ResultStore {
                 (rs, i) -> new Assignment(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)), jobId, limit, offset);
     }
 
+    /** Row number (1-based) to segment, for those of the rows that have one. */
+    Map<Integer, Integer> segmentsOfRows(UUID jobId, int[] rowNumbers) {
+        Map<Integer, Integer> segments = new HashMap<>();
+        jdbc.query("SELECT row_number, segment FROM segment_assignment WHERE job_id = ? AND row_number = ANY(?)",
+                rs -> {
+                    segments.put(rs.getInt(1), rs.getInt(2));
+                }, jobId, rowNumbers);
+        return segments;
+    }
+
     long countAssignments(UUID jobId) {
         return jdbc.queryForObject("SELECT count(*) FROM segment_assignment WHERE job_id = ?", Long.class, jobId);
     }

@@ -1,6 +1,7 @@
 package org.customersegmentation.result;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.customersegmentation.engine.SegmentModel;
@@ -48,5 +49,11 @@ public class SegmentationResults {
     public Page<Assignment> assignments(UUID jobId, Pageable pageable) {
         return new PageImpl<>(store.assignments(jobId, pageable.getOffset(), pageable.getPageSize()), pageable,
                 store.countAssignments(jobId));
+    }
+
+    /** Row number (1-based, in the dataset) to segment, for those of the rows that were segmented. */
+    @Transactional(readOnly = true)
+    public Map<Integer, Integer> segmentsOfRows(UUID jobId, int[] rowNumbers) {
+        return store.segmentsOfRows(jobId, rowNumbers);
     }
 }

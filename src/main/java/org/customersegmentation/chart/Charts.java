@@ -1,0 +1,86 @@
+package org.customersegmentation.chart;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.customersegmentation.dataset.DatasetProfile;
+import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.result.SegmentationResult;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.segmentation.Segmentations;
+import org.customersegmentation.web.ConflictException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Draws the charts of datasets and segmentations, for their endpoints and for the report page. A chart whose data
+ * does not exist (no k was chosen, say) is a 409 saying so; the report leaves it out.
+ */
+@Service
+public class Charts {
+
+    /** At most this many customers are drawn in a scatter: enough to see the shapes, few enough to stay light. */
+    static final int SCATTER_POINTS = 5000;
+
+    private final Datasets datasets;
+    private final Segmentations segmentations;
+    // a finished job never changes, so its sample (which reads every customer) is kept for the next picture
+    private final Map<UUID, Segmentations.ClusteredSample> samples = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Segmentations.ClusteredSample> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    Charts(Datasets datasets, Segmentations segmentations) {
+        this.datasets = datasets;
+        this.segmentations = segmentations;
+    }
+
+    Drawing dataset(Tenant tenant, UUID datasetId, DatasetChart chart, Integer width, Integer height) {
+        DatasetProfile profile = datasets.profile(tenant, datasetId);
+        String name = datasets.schema(tenant, datasetId).name();
+        return switch (chart) {
+            case HISTOGRAMS -> DatasetCharts.histograms(name, profile,
+                    ChartSize.requested(width, height, DatasetCharts.histogramsSize(profile)));
+            case CORRELATIONS -> DatasetCharts.correlations(name, profile,
+                    ChartSize.requested(width, height, DatasetCharts.correlationsSize(profile)));
+        };
+    }
+
+    Drawing segmentation(Tenant tenant, UUID jobId, SegmentationChart chart, Integer width, Integer height) {
+        Segmentations.Finished finished = segmentations.finished(tenant, jobId);
+        SegmentationResult result = finished.result();
+        return switch (chart) {
+            case K_SELECTION -> SegmentationCharts.kSelection(result,
+                    ChartSize.requested(width, height, SegmentationCharts.NATURAL));
+            case SCATTER -> SegmentationCharts.scatter(result,
+                    samples.computeIfAbsent(jobId, id -> segmentations.sample(tenant, id, SCATTER_POINTS)),
+                    ChartSize.requested(width, height, SegmentationCharts.NATURAL));
+            case PROFILES -> SegmentationCharts.profiles(result,
+                    ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));
+            case SIZES -> SegmentationCharts.sizes(result, ChartSize.requested(width, height,
+                    new ChartSize(900, Math.max(300, 160 + 44 * result.segments().size()))));
+        };
+    }
+
+    /** The chart as an {@code <svg>} element for an HTML page; empty when its data does not exist. */
+    public Optional<String> inlineSvg(Tenant tenant, UUID datasetId, DatasetChart chart) {
+        try {
+            return Optional.of(dataset(tenant, datasetId, chart, null, null).svgElement());
+        } catch (ConflictException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The chart as an {@code <svg>} element for an HTML page; empty when its data does not exist. */
+    public Optional<String> inlineSvg(Tenant tenant, UUID jobId, SegmentationChart chart) {
+        try {
+            return Optional.of(segmentation(tenant, jobId, chart, null, null).svgElement());
+        } catch (ConflictException e) {
+            return Optional.empty();
+        }
+    }
+}
