@@ -188,7 +188,7 @@ class ResultStore {
         }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
                 metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
-                preparation(model(jobId).orElse(null), features), List.copyOf(segments.values())));
+                preparation(model(jobId).orElse(null), features), List.copyOf(segments.values()), null));
     }
 
     private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {

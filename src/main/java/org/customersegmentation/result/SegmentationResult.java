@@ -2,6 +2,7 @@ package org.customersegmentation.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,10 +13,19 @@ import java.util.UUID;
  * @param features         the features clustered on, in request order
  * @param droppedCustomers customers left out because they missed a feature (missingValues DROP_ROWS); they have
  *                         no segment, and shares are of the customers segmented
+ * @param reportUrl        a link to the HTML report that works without an API key until it expires
  */
 public record SegmentationResult(UUID jobId, int k, List<String> features, int droppedCustomers, Metrics metrics,
                                  KSelection kSelection,
-                                 List<FeaturePreparation> preprocessing, List<Segment> segments) {
+                                 List<FeaturePreparation> preprocessing, List<Segment> segments,
+                                 @Schema(description = "The HTML report of this segmentation, signed so that it opens in "
+                                         + "a browser without an API key; it grants reading this report and its charts, "
+                                         + "nothing else, and expires (7 days by default)") URI reportUrl) {
+
+    public SegmentationResult withReportUrl(URI url) {
+        return new SegmentationResult(jobId, k, features, droppedCustomers, metrics, kSelection, preprocessing, segments,
+                url);
+    }
 
     /**
      * How a feature was turned into the clustering space, enough to reproduce it elsewhere. A numeric feature:

@@ -22,9 +22,15 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        String detail = request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null
-                ? "Send your API key in the X-API-Key header."
-                : "The X-API-Key header does not match any configured key.";
+        String detail;
+        if (request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null) {
+            detail = "The X-API-Key header does not match any configured key.";
+        } else if (request.getParameter(ReportTokenAuthenticationFilter.PARAMETER) != null) {
+            detail = "This report link has expired or is not valid; get a fresh reportUrl from the segmentation's "
+                    + "result, or send your API key in the X-API-Key header.";
+        } else {
+            detail = "Send your API key in the X-API-Key header.";
+        }
         ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());

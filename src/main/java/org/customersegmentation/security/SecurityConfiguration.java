@@ -11,7 +11,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every call under /api needs an X-API-Key header; Swagger UI, the API description and the health check are
+ * Every call under /api needs an X-API-Key header, except a report and its charts opened through their signed
+ * reportUrl (see {@link ReportTokens}); Swagger UI, the API description and the health check are
  * open, and nothing else is.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +20,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, @Value("${segmentation.api-keys:}") String apiKeys,
-                                    JsonMapper jsonMapper) {
+                                    JsonMapper jsonMapper, ReportTokens reportTokens) {
         var entryPoint = new ProblemAuthenticationEntryPoint(jsonMapper);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -35,6 +36,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(ApiKeys.parse(apiKeys)), AuthorizationFilter.class)
+                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens), AuthorizationFilter.class)
                 .build();
     }
 }

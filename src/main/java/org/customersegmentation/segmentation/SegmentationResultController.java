@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.customersegmentation.result.SegmentationResult;
+import org.customersegmentation.security.ReportTokens;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/segmentations/{id}")
@@ -28,10 +30,12 @@ class SegmentationResultController {
 
     private final SegmentationService segmentations;
     private final SegmentScoring scoring;
+    private final ReportTokens reportTokens;
 
-    SegmentationResultController(SegmentationService segmentations, SegmentScoring scoring) {
+    SegmentationResultController(SegmentationService segmentations, SegmentScoring scoring, ReportTokens reportTokens) {
         this.segmentations = segmentations;
         this.scoring = scoring;
+        this.reportTokens = reportTokens;
     }
 
     @Operation(operationId = "predictSegments", summary = "Place new customers in the segments of a SUCCEEDED job",
@@ -57,7 +61,9 @@ class SegmentationResultController {
     @ProblemResponses({400, 404, 409})
     @GetMapping("/result")
     SegmentationResult result(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
-        return segmentations.result(tenant, id);
+        return segmentations.result(tenant, id).withReportUrl(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/segmentations/{id}/report").queryParam("token", reportTokens.issue(tenant, id))
+                .buildAndExpand(id).toUri());
     }
 
     @Operation(operationId = "listAssignments", summary = "Each customer's segment", description = "In the dataset's row order. 409 while the job has not succeeded.")

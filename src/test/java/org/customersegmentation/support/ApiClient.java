@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -68,7 +69,7 @@ public final class ApiClient {
 
     /** Uploads a CSV and returns the new dataset's id, failing the test unless it was created. */
     public String uploadDataset(String name, String csv) {
-        Response response = postCsv("/api/v1/datasets?name=" + name, csv);
+        Response response = postCsv("/api/v1/datasets?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), csv);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asString();
     }

@@ -1,0 +1,31 @@
+package org.customersegmentation.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the report page shows, already worded and formatted: the template only lays it out.
+ *
+ * @param charts chart name to an inline {@code <svg>} element; a chart whose data does not exist is absent
+ */
+public record ReportView(String title, String subtitle, List<Fact> facts, List<ColumnRow> columns, String kSelectionSentence,
+                  List<String> candidateHeader, List<CandidateRow> candidates, List<Fact> metrics,
+                  List<SegmentRow> segments, List<PreparationRow> preprocessing, Map<String, String> charts,
+                  String generatedAt) {
+
+    /** A named value with a sentence on how to read it. */
+    public record Fact(String name, String value, String meaning) {
+    }
+
+    public record ColumnRow(String name, String type, String missing, String summary) {
+    }
+
+    public record CandidateRow(boolean chosen, List<String> cells) {
+    }
+
+    public record SegmentRow(String number, String label, String size, String share, String distinguishing, String keyMeans) {
+    }
+
+    public record PreparationRow(String feature, String transform, String imputed, String center, String scale, String oneHot) {
+    }
+}

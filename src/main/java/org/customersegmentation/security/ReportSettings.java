@@ -1,0 +1,13 @@
+package org.customersegmentation.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param signingKey    the secret report links are signed with; empty: a random key kept in the database
+ * @param tokenLifetime how long a report link works
+ */
+@ConfigurationProperties("segmentation.reports")
+record ReportSettings(@DefaultValue("") String signingKey, @DefaultValue("7d") Duration tokenLifetime) {
+}

@@ -1,0 +1,47 @@
+package org.customersegmentation.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a GET of a segmentation's report or one of its charts by the {@code token} of its reportUrl, as
+ * the tenant it was issued to. Any other request, or a token for another job, authenticates nothing.
+ */
+final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String PARAMETER = "token";
+    private static final Pattern REPORT_PATHS = Pattern.compile(
+            "/api/v1/segmentations/([0-9a-fA-F-]{36})/(report|charts/[a-z-]+\\.(svg|png))");
+
+    private final ReportTokens tokens;
+
+    ReportTokenAuthenticationFilter(ReportTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = request.getParameter(PARAMETER);
+        Matcher path = REPORT_PATHS.matcher(request.getRequestURI());
+        if (token != null && "GET".equals(request.getMethod()) && path.matches()
+                && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null) {
+            tokens.verify(UUID.fromString(path.group(1)), token).ifPresent(tenant -> {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of()));
+                SecurityContextHolder.setContext(context);
+            });
+        }
+        chain.doFilter(request, response);
+    }
+}
