@@ -13,7 +13,7 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw --batch-mode --no-transfer-progre
 # Run on a JRE 25 image as an unprivileged user.
 FROM eclipse-temurin:25-jre
 RUN apt-get update \
-    && apt-get install --yes --no-install-recommends curl \
+    && apt-get install --yes --no-install-recommends curl fontconfig fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system segmentation \
     && useradd --system --gid segmentation --no-create-home --shell /usr/sbin/nologin segmentation

@@ -58,7 +58,7 @@ public class Charts {
                     ChartSize.requested(width, height, SegmentationCharts.NATURAL));
             case SCATTER -> SegmentationCharts.scatter(result,
                     samples.computeIfAbsent(jobId, id -> segmentations.sample(tenant, id, SCATTER_POINTS)),
-                    ChartSize.requested(width, height, SegmentationCharts.NATURAL));
+                    ChartSize.requested(width, height, new ChartSize(900, 560 + 22 * result.segments().size())));
             case PROFILES -> SegmentationCharts.profiles(result,
                     ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));
             case SIZES -> SegmentationCharts.sizes(result, ChartSize.requested(width, height,
