@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,6 +60,25 @@ class DatasetController {
             + "with the dataset the first upload created (Idempotent-Replayed: true); the same key with another upload is "
             + "a 422, and while the first is still being stored a 409. Keys are the caller's own and expire after 24 hours.";
     private static final String OPERATION = "POST /api/v1/datasets";
+    private static final String CSV_EXAMPLE = """
+            customer_id,age,annual_income,spending_score,region
+            C001,34,58000,72,North
+            C002,51,91000,35,South
+            C003,27,,81,North
+            C004,45,67000,50,West
+            C005,62,43000,18,South
+            """;
+    private static final String JSON_EXAMPLE = """
+            [
+              {"customer_id": "C001", "age": 34, "annual_income": 58000, "spending_score": 72, "region": "North"},
+              {"customer_id": "C002", "age": 51, "annual_income": 91000, "spending_score": 35, "region": "South"},
+              {"customer_id": "C003", "age": 27, "annual_income": null, "spending_score": 81, "region": "North"}
+            ]""";
+    private static final String NDJSON_EXAMPLE = """
+            {"customer_id": "C001", "age": 34, "annual_income": 58000, "spending_score": 72, "region": "North"}
+            {"customer_id": "C002", "age": 51, "annual_income": 91000, "spending_score": 35, "region": "South"}
+            {"customer_id": "C003", "age": 27, "annual_income": null, "spending_score": 81, "region": "North"}
+            """;
 
     private final DatasetService datasets;
     private final Datasets profiles;
@@ -86,11 +106,25 @@ class DatasetController {
                     values, else TEXT (never a feature). Customer IDs must be unique. Content errors answer 400 with \
                     `line` (1-based; the CSV header is line 1) and `column` where they apply.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(name = "customers",
+                                    summary = "Five customers, one income missing",
+                                    description = "customer_id becomes the ID column; age, annual_income and "
+                                            + "spending_score are NUMERIC, region CATEGORICAL. C003's empty "
+                                            + "annual_income is a missing value.",
+                                    value = CSV_EXAMPLE)),
                     @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "object",
-                            description = "One customer: a flat object of strings, numbers, booleans or null"))),
+                            description = "One customer: a flat object of strings, numbers, booleans or null")),
+                            examples = @ExampleObject(name = "customers",
+                                    summary = "Three customers, one income missing",
+                                    description = "One flat object per customer; C003's null annual_income is a "
+                                            + "missing value.",
+                                    value = JSON_EXAMPLE)),
                     @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
-                            description = "One flat JSON object per line")),
+                            description = "One flat JSON object per line"),
+                            examples = @ExampleObject(name = "customers", summary = "Three customers, one per line",
+                                    description = "C003's null annual_income is a missing value.",
+                                    value = NDJSON_EXAMPLE)),
                     @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))}))
     @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
     @ProblemResponses({400, 413, 415, 503})
@@ -145,7 +179,13 @@ class DatasetController {
         throw new InvalidRequestException("Invalid multipart form", "The form has no file part named 'file'.");
     }
 
-    @Operation(operationId = "getDataset", summary = "One dataset")
+    @Operation(operationId = "getDataset", summary = "One dataset",
+            description = "The dataset as its upload answered it: id, name, rowCount, createdAt, idColumn (the "
+                    + "customer-ID column; null when customers are numbered by row) and every other column with its "
+                    + "type and how many customers have no value in it. NUMERIC: every value is a number; CATEGORICAL: "
+                    + "not all numbers, at most maxCategories distinct values (distinct gives how many); TEXT: more "
+                    + "distinct values than that, never a feature. Not the customers themselves. 404 when the caller "
+                    + "has no dataset with this ID.")
     @ProblemResponses({400, 404})
     @GetMapping("/{id}")
     DatasetView get(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
@@ -163,11 +203,16 @@ class DatasetController {
         return profiles.profile(tenant, id);
     }
 
-    @Operation(operationId = "listDatasets", summary = "The caller's datasets, newest first")
+    @Operation(operationId = "listDatasets", summary = "The caller's datasets, newest first",
+            description = "Each dataset as GET /api/v1/datasets/{id} answers it (name, row count, columns and their "
+                    + "types; not the customers). One page at a time: page counts from 0, size is 1 to 1000 (default "
+                    + "20); the answer's page object gives number, size, totalElements and totalPages.")
     @ProblemResponses(400)
     @GetMapping
     PagedModel<DatasetView> list(@AuthenticationPrincipal Tenant tenant,
+                                 @Parameter(description = "The page, from 0")
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @Parameter(description = "Datasets per page, 1 to 1000")
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
         return new PagedModel<>(datasets.list(tenant, PageRequest.of(page, size)));
     }
@@ -184,7 +229,12 @@ class DatasetController {
     }
 
     /** The multipart form's shape, for the API description. */
-    record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+    @Schema(description = "A form with the customer file in the part named file; other parts are ignored")
+    record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "The customers as CSV, a JSON array or NDJSON, optionally gzip-compressed. The format is the "
+                    + "part's Content-Type (text/csv, application/json or application/x-ndjson); without one of "
+                    + "these, the file name's: .json is JSON, .ndjson or .jsonl NDJSON, anything else CSV (a final .gz "
+                    + "aside). The file name is the dataset's name unless the name parameter gives one.") String file) {
     }
 
     /** The part's type, or null when it has none or an unreadable one: the file name decides then. */

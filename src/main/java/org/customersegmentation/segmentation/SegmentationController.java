@@ -2,6 +2,8 @@ package org.customersegmentation.segmentation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,6 +39,29 @@ class SegmentationController {
     static final String POLL_AFTER_SECONDS = "2";
 
     private static final String OPERATION = "POST /api/v1/segmentations";
+    private static final String FIXED_K_EXAMPLE = """
+            {
+              "datasetId": "3f2b8c1e-7a4d-4e9b-9c61-2d5f0a8b7e14",
+              "k": 4,
+              "seed": 42
+            }""";
+    private static final String K_RANGE_EXAMPLE = """
+            {
+              "datasetId": "3f2b8c1e-7a4d-4e9b-9c61-2d5f0a8b7e14",
+              "kRange": {"min": 2, "max": 8},
+              "kSelection": "SILHOUETTE",
+              "features": ["age", "annual_income", "spending_score", "region"],
+              "scaling": "STANDARD",
+              "logTransform": ["annual_income"],
+              "missingValues": "MEDIAN"
+            }""";
+    private static final String CALLBACK_EXAMPLE = """
+            {
+              "datasetId": "3f2b8c1e-7a4d-4e9b-9c61-2d5f0a8b7e14",
+              "k": 4,
+              "seed": 42,
+              "callbackUrl": "https://crm.example.com/hooks/segmentation"
+            }""";
 
     private final SegmentationService segmentations;
     private final IdempotentRequests idempotentRequests;
@@ -52,7 +77,24 @@ class SegmentationController {
             description = "Features are imputed, transformed and scaled as the request says (categorical ones one-hot "
                     + "encoded), then clustered with k-means (k-means++ seeding, several restarts) for a fixed k or "
                     + "every k of a range. Answers at once; poll the job. 429 (with Retry-After) when the caller already "
-                    + "has the most QUEUED jobs allowed (segmentation.jobs.max-queued-per-tenant, 20).")
+                    + "has the most QUEUED jobs allowed (segmentation.jobs.max-queued-per-tenant, 20).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "Only datasetId is required. Send k for a fixed number of segments, or kRange (and "
+                            + "optionally kSelection) to have k chosen; with neither, k is chosen from 2..10 (at most "
+                            + "the number of customers) by SILHOUETTE.",
+                    content = @Content(mediaType = "application/json", examples = {
+                            @ExampleObject(name = "fixedK", summary = "A fixed k",
+                                    description = "Four segments, every other setting its default; the seed makes the "
+                                            + "run reproducible.",
+                                    value = FIXED_K_EXAMPLE),
+                            @ExampleObject(name = "kRange", summary = "k chosen from a range",
+                                    description = "Tries k = 2..8 and keeps the one with the highest mean silhouette, "
+                                            + "on four features (region one-hot encoded), income log-transformed, "
+                                            + "missing values filled with the median.",
+                                    value = K_RANGE_EXAMPLE),
+                            @ExampleObject(name = "withCallback", summary = "With a callback",
+                                    description = "As fixedK; the finished job is POSTed, signed, to callbackUrl.",
+                                    value = CALLBACK_EXAMPLE)})))
     @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll")
     @ProblemResponses({400, 404, 409, 422, 429})
     @PostMapping
@@ -86,9 +128,16 @@ class SegmentationController {
     @ProblemResponses(400)
     @GetMapping
     PagedModel<JobView> list(@AuthenticationPrincipal Tenant tenant,
+                             @Parameter(description = "Only jobs in this status. QUEUED: waiting for a free worker; "
+                                     + "RUNNING: being computed (progress says how far); SUCCEEDED: finished, its "
+                                     + "result, assignments and predictions available; FAILED: stopped with an error "
+                                     + "(error says why); CANCELLED: cancelled before it finished, no results")
                              @RequestParam(required = false) JobStatus status,
+                             @Parameter(description = "Only jobs of this dataset")
                              @RequestParam(required = false) UUID datasetId,
+                             @Parameter(description = "The page, from 0")
                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @Parameter(description = "Jobs per page, 1 to 1000")
                              @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
         return new PagedModel<>(segmentations.list(tenant, status, datasetId, PageRequest.of(page, size)));
     }

@@ -1,6 +1,9 @@
 package org.customersegmentation.segmentation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +31,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Segmentations")
 class SegmentationResultController {
 
+    private static final String PREDICT_EXAMPLE = """
+            [
+              {"customer_id": "C101", "age": 29, "annual_income": 52000, "spending_score": 77, "region": "North"},
+              {"customer_id": "C102", "age": 58, "annual_income": null, "spending_score": 22, "region": "South"}
+            ]""";
+
     private final SegmentationService segmentations;
     private final SegmentScoring scoring;
     private final ReportTokens reportTokens;
@@ -46,7 +55,15 @@ class SegmentationResultController {
                     + "customerId. The preprocessing is applied exactly as fitted: missing values take the fitted "
                     + "imputation, then the transform and scaling; a category never seen in training has every one-hot "
                     + "indicator 0. "
-                    + "A customer without a feature key is a 400 naming it. 409 while the job has not succeeded.")
+                    + "A customer without a feature key is a 400 naming it. 409 while the job has not succeeded.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The customers to place, each an object with every feature of the segmentation",
+                    content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "customers",
+                            summary = "Two customers, one income missing",
+                            description = "For a segmentation on age, annual_income, spending_score and region of a "
+                                    + "dataset whose ID column is customer_id; C102's null annual_income takes the "
+                                    + "fitted imputation.",
+                            value = PREDICT_EXAMPLE))))
     @ProblemResponses({400, 404, 409})
     @PostMapping(path = "/predict", consumes = "application/json")
     List<PredictionView> predict(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
@@ -70,7 +87,9 @@ class SegmentationResultController {
     @ProblemResponses({400, 404, 409})
     @GetMapping("/assignments")
     PagedModel<AssignmentView> assignments(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
+                                           @Parameter(description = "The page, from 0")
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                                           @Parameter(description = "Customers per page, 1 to 10000")
                                            @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int size) {
         return new PagedModel<>(segmentations.assignments(tenant, id, PageRequest.of(page, size)));
     }
