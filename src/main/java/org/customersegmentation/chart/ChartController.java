@@ -82,7 +82,8 @@ class ChartController {
             throw new NotFoundException("chart format", format);
         }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate());
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
         return format.equals("svg")
                 ? ok.contentType(SVG).body(drawing.get().svgDocument().getBytes(StandardCharsets.UTF_8))
                 : ok.contentType(MediaType.IMAGE_PNG).body(drawing.get().png());

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.customersegmentation.dataset.DatasetProfile;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.Segmentations;
 import org.customersegmentation.web.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Service;
 public class Charts {
 
     /** At most this many customers are drawn in a scatter: enough to see the shapes, few enough to stay light. */
-    static final int SCATTER_POINTS = 5000;
+    private static final int SCATTER_POINTS = 5000;
+    private static final Logger log = LoggerFactory.getLogger(Charts.class);
 
     private final Datasets datasets;
     private final Segmentations segmentations;
@@ -56,8 +60,7 @@ public class Charts {
         return switch (chart) {
             case K_SELECTION -> SegmentationCharts.kSelection(result,
                     ChartSize.requested(width, height, SegmentationCharts.NATURAL));
-            case SCATTER -> SegmentationCharts.scatter(result,
-                    samples.computeIfAbsent(jobId, id -> segmentations.sample(tenant, id, SCATTER_POINTS)),
+            case SCATTER -> SegmentationCharts.scatter(result, sample(tenant, jobId),
                     ChartSize.requested(width, height, new ChartSize(900, 560 + 22 * result.segments().size())));
             case PROFILES -> SegmentationCharts.profiles(result,
                     ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));
@@ -66,21 +69,40 @@ public class Charts {
         };
     }
 
-    /** The chart as an {@code <svg>} element for an HTML page; empty when its data does not exist. */
+    /** How a k-selection method (SILHOUETTE, ELBOW, ...) picks k, in words, as the k-selection chart says it. */
+    public static String kSelectionRule(String method) {
+        return SegmentationCharts.rule(method);
+    }
+
+    /** The chart as an {@code <svg>} element for an HTML page; empty when it cannot be drawn. */
     public Optional<String> inlineSvg(Tenant tenant, UUID datasetId, DatasetChart chart) {
+        return inline(chart.path(), () -> dataset(tenant, datasetId, chart, null, null));
+    }
+
+    /** The chart as an {@code <svg>} element for an HTML page; empty when it cannot be drawn. */
+    public Optional<String> inlineSvg(Tenant tenant, UUID jobId, SegmentationChart chart) {
+        return inline(chart.path(), () -> segmentation(tenant, jobId, chart, null, null));
+    }
+
+    /** A page is better with one chart missing than not at all: a chart that fails is left out (and logged). */
+    private static Optional<String> inline(String name, Supplier<Drawing> drawing) {
         try {
-            return Optional.of(dataset(tenant, datasetId, chart, null, null).svgElement());
+            return Optional.of(drawing.get().svgElement());
         } catch (ConflictException e) {
+            return Optional.empty(); // its data does not exist, e.g. no k selection for a fixed k
+        } catch (RuntimeException e) {
+            log.warn("Could not draw the {} chart; leaving it out", name, e);
             return Optional.empty();
         }
     }
 
-    /** The chart as an {@code <svg>} element for an HTML page; empty when its data does not exist. */
-    public Optional<String> inlineSvg(Tenant tenant, UUID jobId, SegmentationChart chart) {
-        try {
-            return Optional.of(segmentation(tenant, jobId, chart, null, null).svgElement());
-        } catch (ConflictException e) {
-            return Optional.empty();
+    /** Loaded outside the cache's lock: one slow dataset must not hold up every other scatter. */
+    private Segmentations.ClusteredSample sample(Tenant tenant, UUID jobId) {
+        Segmentations.ClusteredSample sample = samples.get(jobId);
+        if (sample == null) {
+            sample = segmentations.sample(tenant, jobId, SCATTER_POINTS);
+            samples.put(jobId, sample);
         }
+        return sample;
     }
 }

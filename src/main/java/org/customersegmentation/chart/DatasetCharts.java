@@ -19,18 +19,18 @@ import org.jfree.data.xy.DefaultIntervalXYDataset;
 /** Pictures of a dataset's profile: how each numeric column is distributed, and how they correlate. */
 final class DatasetCharts {
 
-    static final int CELL_WIDTH = 300;
-    static final int CELL_HEIGHT = 220;
-    static final int HEADER = 50;
+    private static final int CELL_WIDTH = 300;
+    private static final int CELL_HEIGHT = 220;
+    private static final int HEADER = 50;
 
     private DatasetCharts() {
     }
 
-    static List<DatasetProfile.ColumnProfile> numericColumns(DatasetProfile profile) {
+    private static List<DatasetProfile.ColumnProfile> numericColumns(DatasetProfile profile) {
         return profile.columns().stream().filter(column -> column.numeric() != null).toList();
     }
 
-    static int gridColumns(int charts) {
+    private static int gridColumns(int charts) {
         return Math.min(4, Math.max(1, charts));
     }
 
@@ -122,8 +122,8 @@ final class DatasetCharts {
             }
         }
         JFreeChart chart = new Heatmap("Correlations between numeric columns: " + datasetName,
-                "Pearson's r over the customers that have both values; – where a column is constant", null,
-                correlation.columns(), null, correlation.columns(), values, 1, "Pearson's r", "%.2f").chart();
+                "Pearson's r over the customers that have both values; – where a column is constant",
+                correlation.columns(), correlation.columns(), values, 1, "Pearson's r", "%.2f").chart();
         return Drawing.of(chart, size);
     }
 

@@ -8,9 +8,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import org.customersegmentation.web.InvalidRequestException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
@@ -49,7 +51,15 @@ record Drawing(int width, int height, Consumer<Graphics2D> painter) {
         return graphics.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
     }
 
+    /** A PNG holds four bytes a pixel in memory while it is drawn, so its area is bounded. */
+    static final int MAX_PNG_PIXELS = 8_000_000;
+
     byte[] png() {
+        if ((long) width * height > MAX_PNG_PIXELS) {
+            throw new InvalidRequestException("Invalid chart size", "A PNG may have at most " + MAX_PNG_PIXELS
+                    + " pixels; " + width + " x " + height + " has " + (long) width * height + ". Ask for a smaller "
+                    + "width or height, or for the SVG.", Map.of("parameter", "width"));
+        }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {

@@ -23,8 +23,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * @param values rows x columns; NaN where undefined (grey, "–")
  * @param limit  where the colour saturates, on both sides of zero
  */
-record Heatmap(String title, String subtitle, String rowAxis, List<String> rows, String columnAxis,
-               List<String> columns, double[][] values, double limit, String scaleLabel, String valueFormat) {
+record Heatmap(String title, String subtitle, List<String> rows, List<String> columns, double[][] values, double limit,
+               String scaleLabel, String valueFormat) {
 
     JFreeChart chart() {
         int cells = rows.size() * columns.size();
@@ -51,10 +51,10 @@ record Heatmap(String title, String subtitle, String rowAxis, List<String> rows,
         dataset.addSeries(title, xyz);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
-        SymbolAxis xAxis = new SymbolAxis(columnAxis, columns.toArray(String[]::new));
+        SymbolAxis xAxis = new SymbolAxis(null, columns.toArray(String[]::new));
         xAxis.setVerticalTickLabels(columns.stream().mapToInt(String::length).max().orElse(0) > 6);
         xAxis.setGridBandsVisible(false);
-        SymbolAxis yAxis = new SymbolAxis(rowAxis, rows.toArray(String[]::new));
+        SymbolAxis yAxis = new SymbolAxis(null, rows.toArray(String[]::new));
         yAxis.setGridBandsVisible(false);
         yAxis.setInverted(true);
         plot.setDataset(dataset);

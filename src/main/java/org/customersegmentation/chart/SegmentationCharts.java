@@ -45,7 +45,7 @@ final class SegmentationCharts {
     private SegmentationCharts() {
     }
 
-    static String segmentName(SegmentationResult.Segment segment) {
+    private static String segmentName(SegmentationResult.Segment segment) {
         return segment.segment() + " · " + segment.label();
     }
 
@@ -85,7 +85,7 @@ final class SegmentationCharts {
         chosen.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(chosen);
         JFreeChart chart = ChartStyle.chart("Choosing k", plot, true);
-        ChartStyle.subtitle(chart, "k = " + selection.chosenK() + " chosen by " + method(selection.method())
+        ChartStyle.subtitle(chart, "k = " + selection.chosenK() + " chosen by " + rule(selection.method())
                 + "; every k from " + selection.candidates().getFirst().k() + " to " + selection.candidates().getLast().k()
                 + " was fitted");
         return Drawing.of(chart, size);
@@ -171,7 +171,7 @@ final class SegmentationCharts {
         }
         JFreeChart chart = new Heatmap("What sets each segment apart",
                 "Members' mean against all customers' mean, in standard deviations (z); categories by their 0/1 share",
-                null, result.segments().stream().map(SegmentationCharts::segmentName).toList(), null, columns, values, 2,
+                result.segments().stream().map(SegmentationCharts::segmentName).toList(), columns, values, 2,
                 "z (saturates at ±2)", "%.1f").chart();
         return Drawing.of(chart, size);
     }
@@ -253,10 +253,11 @@ final class SegmentationCharts {
         }
     }
 
-    private static String method(String method) {
+    /** How a k-selection method picks k, in words. */
+    static String rule(String method) {
         return switch (method) {
             case "SILHOUETTE" -> "the highest mean silhouette";
-            case "ELBOW" -> "the elbow of the inertia curve";
+            case "ELBOW" -> "the elbow of the inertia curve (where another segment stops paying off)";
             case "DAVIES_BOULDIN" -> "the lowest Davies–Bouldin index";
             case "CALINSKI_HARABASZ" -> "the highest Calinski–Harabasz index";
             default -> method;

@@ -3,6 +3,7 @@ package org.customersegmentation.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.customersegmentation.chart.Charts;
 import org.customersegmentation.dataset.DatasetProfile;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.result.SegmentationResult;
@@ -49,15 +50,8 @@ final class ReportTables {
         if (selection == null) {
             return "k = " + result.k() + " was given in the request, so no other k was tried.";
         }
-        String rule = switch (selection.method()) {
-            case "SILHOUETTE" -> "the highest mean silhouette";
-            case "ELBOW" -> "the elbow of the inertia curve (where adding a segment stops paying off)";
-            case "DAVIES_BOULDIN" -> "the lowest Davies–Bouldin index";
-            case "CALINSKI_HARABASZ" -> "the highest Calinski–Harabasz index";
-            default -> selection.method();
-        };
         return "Every k from " + selection.candidates().getFirst().k() + " to " + selection.candidates().getLast().k()
-                + " was fitted; k = " + selection.chosenK() + " has " + rule + ".";
+                + " was fitted; k = " + selection.chosenK() + " has " + Charts.kSelectionRule(selection.method()) + ".";
     }
 
     static List<ReportView.CandidateRow> candidates(SegmentationResult result) {

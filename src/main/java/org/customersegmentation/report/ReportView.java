@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the report page shows, already worded and formatted: the template only lays it out.
+ * Everything the report page shows, already worded and formatted: the template only lays it out. Public, as are
+ * its parts, because the template engine reads them by reflection.
  *
  * @param charts chart name to an inline {@code <svg>} element; a chart whose data does not exist is absent
  */

@@ -65,6 +65,11 @@ final class ApiKeys {
         return Optional.ofNullable(match);
     }
 
+    /** Whether the tenant still has a key: a tenant taken out of the configuration loses its report links too. */
+    boolean knows(Tenant tenant) {
+        return entries.stream().anyMatch(entry -> entry.tenant().equals(tenant));
+    }
+
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

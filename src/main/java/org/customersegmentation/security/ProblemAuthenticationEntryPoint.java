@@ -25,7 +25,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         String detail;
         if (request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null) {
             detail = "The X-API-Key header does not match any configured key.";
-        } else if (request.getParameter(ReportTokenAuthenticationFilter.PARAMETER) != null) {
+        } else if (ReportTokenAuthenticationFilter.isReportLink(request)) {
             detail = "This report link has expired or is not valid; get a fresh reportUrl from the segmentation's "
                     + "result, or send your API key in the X-API-Key header.";
         } else {

@@ -20,13 +20,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
 
     static final String PARAMETER = "token";
-    private static final Pattern REPORT_PATHS = Pattern.compile(
-            "/api/v1/segmentations/([0-9a-fA-F-]{36})/(report|charts/[a-z-]+\\.(svg|png))");
+    private static final Pattern REPORT_PATHS = Pattern.compile("/api/v1/segmentations/"
+            + "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/(report|charts/[a-z-]+\\.(svg|png))");
 
     private final ReportTokens tokens;
+    private final ApiKeys keys;
 
-    ReportTokenAuthenticationFilter(ReportTokens tokens) {
+    ReportTokenAuthenticationFilter(ReportTokens tokens, ApiKeys keys) {
         this.tokens = tokens;
+        this.keys = keys;
+    }
+
+    /** Whether the request is for a report or one of its charts, with a token: what a report link opens. */
+    static boolean isReportLink(HttpServletRequest request) {
+        return request.getParameter(PARAMETER) != null && REPORT_PATHS.matcher(request.getRequestURI()).matches();
     }
 
     @Override
@@ -36,7 +43,7 @@ final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
         Matcher path = REPORT_PATHS.matcher(request.getRequestURI());
         if (token != null && "GET".equals(request.getMethod()) && path.matches()
                 && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null) {
-            tokens.verify(UUID.fromString(path.group(1)), token).ifPresent(tenant -> {
+            tokens.verify(UUID.fromString(path.group(1)), token).filter(keys::knows).ifPresent(tenant -> {
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of()));
                 SecurityContextHolder.setContext(context);

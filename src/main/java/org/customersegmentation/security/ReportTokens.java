@@ -33,6 +33,11 @@ public class ReportTokens {
     private volatile byte[] key;
 
     ReportTokens(ReportSettings settings, JdbcTemplate jdbc, Clock clock) {
+        if (!settings.signingKey().isEmpty() && settings.signingKey().getBytes(StandardCharsets.UTF_8).length < 32) {
+            // a token carries everything it signs, so a short key could be guessed offline
+            throw new IllegalStateException("segmentation.reports.signing-key must be at least 32 bytes; "
+                    + "leave it unset to use a random key kept in the database.");
+        }
         this.settings = settings;
         this.jdbc = jdbc;
         this.clock = clock;

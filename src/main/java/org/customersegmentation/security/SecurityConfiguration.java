@@ -22,6 +22,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, @Value("${segmentation.api-keys:}") String apiKeys,
                                     JsonMapper jsonMapper, ReportTokens reportTokens) {
         var entryPoint = new ProblemAuthenticationEntryPoint(jsonMapper);
+        ApiKeys keys = ApiKeys.parse(apiKeys);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -35,8 +36,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(ApiKeys.parse(apiKeys)), AuthorizationFilter.class)
-                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AuthorizationFilter.class)
+                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens, keys), AuthorizationFilter.class)
                 .build();
     }
 }

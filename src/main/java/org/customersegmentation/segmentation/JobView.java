@@ -12,7 +12,8 @@ import org.springframework.http.ProblemDetail;
 /**
  * @param progress where the job is while QUEUED or RUNNING; null once it has finished
  * @param error    what went wrong, when the job FAILED
- * @param callback what became of the POST to the request's callbackUrl; null when it has none
+ * @param callback what became of the POST to the request's callbackUrl, once the job has ended; null before, and
+ *                 when it has none
  */
 record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
                Progress progress, EffectiveRequest request,
@@ -50,7 +51,7 @@ record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Ins
                     Instant lastAttemptAt, String lastError) {
 
         static Callback of(SegmentationJob job) {
-            if (job.request().callbackUrl() == null) {
+            if (job.request().callbackUrl() == null || !job.status().isFinished()) {
                 return null;
             }
             return new Callback(job.callbackStatus() == null ? "PENDING" : job.callbackStatus(),

@@ -88,6 +88,8 @@ class ChartsEndToEndTest {
                 .get("detail").asString()).contains("fixed k");
         assertThat(acme.get("/api/v1/datasets/" + datasetId + "/charts/histograms.svg?width=5000").problem(400)
                 .get("detail").asString()).isEqualTo("width must be between 200 and 4000 pixels; it was 5000.");
+        assertThat(acme.get("/api/v1/datasets/" + datasetId + "/charts/histograms.png?width=4000&height=4000")
+                .problem(400).get("detail").asString()).startsWith("A PNG may have at most 8000000 pixels");
         acme.get("/api/v1/datasets/" + datasetId + "/charts/pie.svg").problem(404);
         acme.get("/api/v1/datasets/" + datasetId + "/charts/histograms.gif").problem(404);
         new ApiClient(port, Tenants.GLOBEX_KEY).get("/api/v1/datasets/" + datasetId + "/charts/histograms.svg").problem(404);

@@ -54,6 +54,8 @@ class ReportEndToEndTest {
         assertThat(browser.get("/api/v1/segmentations/" + otherJob + "/report?" + reportUrl.getRawQuery()).problem(401)
                 .get("detail").asString()).startsWith("This report link has expired or is not valid");
         browser.get(link.substring(0, link.length() - 2) + "xx").problem(401);
+        browser.get("/api/v1/segmentations/------------------------------------/report?" + reportUrl.getRawQuery())
+                .problem(401);
         // another tenant's key sees no such report
         new ApiClient(port, Tenants.GLOBEX_KEY).get("/api/v1/segmentations/" + jobId + "/report").problem(404);
     }

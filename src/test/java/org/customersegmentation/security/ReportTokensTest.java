@@ -1,6 +1,7 @@
 package org.customersegmentation.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,7 @@ class ReportTokensTest {
     final UUID job = UUID.randomUUID();
     final Tenant acme = new Tenant("acme");
     final Instant now = Instant.parse("2026-11-23T12:00:00Z");
-    final ReportSettings settings = new ReportSettings("a-secret", Duration.ofDays(7));
+    final ReportSettings settings = new ReportSettings("a-secret-of-at-least-thirty-two-bytes", Duration.ofDays(7));
     final ReportTokens tokens = new ReportTokens(settings, null, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
@@ -36,9 +37,15 @@ class ReportTokensTest {
         assertThat(tokens.verify(UUID.randomUUID(), token)).isEmpty();
         assertThat(tokens.verify(job, "Z2xvYmV4." + parts[1] + "." + parts[2])).as("globex").isEmpty();
         assertThat(tokens.verify(job, parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2])).isEmpty();
-        assertThat(new ReportTokens(new ReportSettings("another-secret", Duration.ofDays(7)), null,
+        assertThat(new ReportTokens(new ReportSettings("another-secret-of-thirty-two-bytes-or-more", Duration.ofDays(7)), null,
                 Clock.fixed(now, ZoneOffset.UTC)).verify(job, token)).isEmpty();
         assertThat(tokens.verify(job, "garbage")).isEmpty();
         assertThat(tokens.verify(job, "!!.x.y")).isEmpty();
+    }
+
+    @Test
+    void aShortSigningKeyIsRefused() {
+        assertThatThrownBy(() -> new ReportTokens(new ReportSettings("short", Duration.ofDays(7)), null, Clock.systemUTC()))
+                .hasMessageContaining("at least 32 bytes");
     }
 }

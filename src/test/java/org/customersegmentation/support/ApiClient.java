@@ -102,6 +102,11 @@ public final class ApiClient {
         return job.get();
     }
 
+    /** A result's JSON without its reportUrl, which is signed for each job and names the host: for comparing results. */
+    public static String withoutReportUrl(String resultJson) {
+        return resultJson.replaceFirst(",\"reportUrl\":\"[^\"]*\"", "");
+    }
+
     /** GETs a binary body, such as a PNG. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
