@@ -75,15 +75,21 @@ class JobRunner {
             }
         } catch (JobLifecycle.LostClaimException e) {
             log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
-        } catch (RuntimeException e) {
-            // not the request's or the data's fault (the database went away, say): the scheduler tries again later
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // not the request's or the data's fault (the database went away, other jobs held the memory): the
+            // scheduler tries again later; an Error counts too, or a job too big for the heap would loop for ever
             if (job.attempt() < MAX_ATTEMPTS) {
                 log.warn("Job {} attempt {} failed; it will be tried again", job.id(), job.attempt(), e);
                 throw e;
             }
             log.error("Job {} attempt {} failed; giving up", job.id(), job.attempt(), e);
-            fail(job, "Internal error", "The job failed " + job.attempt() + " times for reasons unrelated to its data. "
-                    + "It has been logged; please try again.");
+            if (e instanceof OutOfMemoryError) {
+                fail(job, "Out of memory", "The service ran out of memory on this job " + job.attempt() + " times. "
+                        + "Segment fewer customers or features, or ask for a narrower kRange or more memory.");
+            } else {
+                fail(job, "Internal error", "The job failed " + job.attempt() + " times for reasons unrelated to its "
+                        + "data. It has been logged; please try again.");
+            }
         } finally {
             running.finish(job.id());
         }

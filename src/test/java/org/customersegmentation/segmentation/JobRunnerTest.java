@@ -58,6 +58,18 @@ class JobRunnerTest {
     }
 
     @Test
+    void runningOutOfMemoryIsTriedAgainAndOnTheLastAttemptEndsTheJobSayingSo() {
+        claimedAsAttempt(1);
+        when(datasets.features(any(), anyList())).thenThrow(new OutOfMemoryError("Java heap space"));
+        assertThatThrownBy(() -> runner.run(jobId)).isInstanceOf(OutOfMemoryError.class);
+        verify(lifecycle, never()).fail(any(), any(), any());
+
+        JobLifecycle.ClaimedJob last = claimedAsAttempt(JobRunner.MAX_ATTEMPTS);
+        runner.run(jobId);
+        verify(lifecycle).fail(eq(last), eq("Out of memory"), startsWith("The service ran out of memory on this job 3 times"));
+    }
+
+    @Test
     void aJobTheDataCannotSatisfyFailsAtOnce() {
         JobLifecycle.ClaimedJob claim = claimedAsAttempt(1);
         when(datasets.features(any(), anyList())).thenThrow(new EngineException("too few"));
