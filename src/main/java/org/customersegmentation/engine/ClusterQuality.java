@@ -52,13 +52,16 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
             within += squared;
             spread[labels[i]] += Math.sqrt(squared);
         }
-        int[] sample = silhouetteRows(n, silhouetteSample, seed);
+        int[] sample = sampleRows(n, silhouetteSample, seed);
         return new ClusterQuality(silhouette(points, labels, k, sample), sample.length,
                 daviesBouldin(centroids, sizes, spread), calinskiHarabasz(centroids, sizes, mean, within, n));
     }
 
-    /** Every row up to the sample size, else a uniform sample of that many, the same for the same seed. */
-    private static int[] silhouetteRows(int n, int sampleSize, long seed) {
+    /**
+     * Every row up to the sample size, else a uniform sample of that many, in row order, the same for the same seed
+     * (the silhouette's sample, and the scatter chart's).
+     */
+    public static int[] sampleRows(int n, int sampleSize, long seed) {
         if (n <= sampleSize) {
             return IntStream.range(0, n).toArray();
         }

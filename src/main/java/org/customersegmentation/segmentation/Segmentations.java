@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.CategoricalColumn;
+import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.result.SegmentationResult;
@@ -59,7 +59,7 @@ public class Segmentations {
         SegmentModel model = results.model(jobId).orElseThrow(() -> new ConflictException("No model",
                 "Segmentation " + jobId + " finished before the service kept its model; run it again to draw it.", Map.of()));
         FeatureMatrix matrix = datasets.features(job.datasetId(), job.request().features()).matrix();
-        int[] rows = sampleRows(matrix.rowCount(), maxPoints, job.request().seed());
+        int[] rows = ClusterQuality.sampleRows(matrix.rowCount(), maxPoints, job.request().seed());
         Map<Integer, Integer> segmentOfRow = results.segmentsOfRows(jobId,
                 Arrays.stream(rows).map(row -> row + 1).toArray());
         List<double[]> points = new ArrayList<>();
@@ -74,23 +74,6 @@ public class Segmentations {
         int segmented = matrix.rowCount() - results.result(jobId).droppedCustomers();
         return new ClusteredSample(segmented, points.toArray(double[][]::new),
                 segments.stream().mapToInt(Integer::intValue).toArray(), model.centroids());
-    }
-
-    /** A uniform sample of row indexes, in row order: a partial Fisher-Yates shuffle. */
-    static int[] sampleRows(int rowCount, int maxRows, long seed) {
-        int[] rows = new int[rowCount];
-        Arrays.setAll(rows, i -> i);
-        int size = Math.min(rowCount, maxRows);
-        Random random = new Random(seed);
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(rowCount - i);
-            int swapped = rows[i];
-            rows[i] = rows[j];
-            rows[j] = swapped;
-        }
-        int[] sample = Arrays.copyOf(rows, size);
-        Arrays.sort(sample);
-        return sample;
     }
 
     private static String[] categories(FeatureMatrix matrix, int row) {
