@@ -44,8 +44,29 @@ public class Charts {
     }
 
     Drawing dataset(Tenant tenant, UUID datasetId, DatasetChart chart, Integer width, Integer height) {
-        DatasetProfile profile = datasets.profile(tenant, datasetId);
-        String name = datasets.schema(tenant, datasetId).name();
+        return draw(chart, datasets.schema(tenant, datasetId).name(), datasets.profile(tenant, datasetId), width, height);
+    }
+
+    Drawing segmentation(Tenant tenant, UUID jobId, SegmentationChart chart, Integer width, Integer height) {
+        return draw(chart, tenant, segmentations.finished(tenant, jobId).result(), width, height);
+    }
+
+    /** How a k-selection method (SILHOUETTE, ELBOW, ...) picks k, in words, as the k-selection chart says it. */
+    public static String kSelectionRule(String method) {
+        return SegmentationCharts.rule(method);
+    }
+
+    /** The chart of a dataset's profile as an {@code <svg>} element for an HTML page; empty when it cannot be drawn. */
+    public Optional<String> inlineSvg(String datasetName, DatasetProfile profile, DatasetChart chart) {
+        return inline(chart.path(), () -> draw(chart, datasetName, profile, null, null));
+    }
+
+    /** The chart of a tenant's finished segmentation as an {@code <svg>} element; empty when it cannot be drawn. */
+    public Optional<String> inlineSvg(Tenant tenant, SegmentationResult result, SegmentationChart chart) {
+        return inline(chart.path(), () -> draw(chart, tenant, result, null, null));
+    }
+
+    private static Drawing draw(DatasetChart chart, String name, DatasetProfile profile, Integer width, Integer height) {
         return switch (chart) {
             case HISTOGRAMS -> DatasetCharts.histograms(name, profile,
                     ChartSize.requested(width, height, DatasetCharts.histogramsSize(profile)));
@@ -54,34 +75,18 @@ public class Charts {
         };
     }
 
-    Drawing segmentation(Tenant tenant, UUID jobId, SegmentationChart chart, Integer width, Integer height) {
-        Segmentations.Finished finished = segmentations.finished(tenant, jobId);
-        SegmentationResult result = finished.result();
+    private Drawing draw(SegmentationChart chart, Tenant tenant, SegmentationResult result, Integer width,
+                         Integer height) {
         return switch (chart) {
             case K_SELECTION -> SegmentationCharts.kSelection(result,
                     ChartSize.requested(width, height, SegmentationCharts.NATURAL));
-            case SCATTER -> SegmentationCharts.scatter(result, sample(tenant, jobId),
-                    ChartSize.requested(width, height, new ChartSize(900, 560 + 22 * result.segments().size())));
+            case SCATTER -> SegmentationCharts.scatter(result, sample(tenant, result.jobId()),
+                    ChartSize.requested(width, height, SegmentationCharts.scatterSize(result)));
             case PROFILES -> SegmentationCharts.profiles(result,
                     ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));
-            case SIZES -> SegmentationCharts.sizes(result, ChartSize.requested(width, height,
-                    new ChartSize(900, Math.max(300, 160 + 44 * result.segments().size()))));
+            case SIZES -> SegmentationCharts.sizes(result,
+                    ChartSize.requested(width, height, SegmentationCharts.sizesSize(result)));
         };
-    }
-
-    /** How a k-selection method (SILHOUETTE, ELBOW, ...) picks k, in words, as the k-selection chart says it. */
-    public static String kSelectionRule(String method) {
-        return SegmentationCharts.rule(method);
-    }
-
-    /** The chart as an {@code <svg>} element for an HTML page; empty when it cannot be drawn. */
-    public Optional<String> inlineSvg(Tenant tenant, UUID datasetId, DatasetChart chart) {
-        return inline(chart.path(), () -> dataset(tenant, datasetId, chart, null, null));
-    }
-
-    /** The chart as an {@code <svg>} element for an HTML page; empty when it cannot be drawn. */
-    public Optional<String> inlineSvg(Tenant tenant, UUID jobId, SegmentationChart chart) {
-        return inline(chart.path(), () -> segmentation(tenant, jobId, chart, null, null));
     }
 
     /** A page is better with one chart missing than not at all: a chart that fails is left out (and logged). */

@@ -140,9 +140,10 @@ final class SegmentationCharts {
         plot.setRenderer(1, centreRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the centres on top of the customers
         JFreeChart chart = ChartStyle.chart("Segments seen flat", plot, true);
-        ChartStyle.subtitle(chart, sample.points().length == sample.customers()
-                ? "All " + sample.customers() + " customers on the first two principal components of the clustering space"
-                : sample.points().length + " of " + sample.customers() + " customers (a fixed random sample) on the first "
+        int segmented = result.segments().stream().mapToInt(SegmentationResult.Segment::size).sum();
+        ChartStyle.subtitle(chart, sample.points().length == segmented
+                ? "All " + segmented + " customers on the first two principal components of the clustering space"
+                : sample.points().length + " of " + segmented + " customers (a fixed random sample) on the first "
                         + "two principal components of the clustering space");
         return Drawing.of(chart, size);
     }
@@ -174,6 +175,15 @@ final class SegmentationCharts {
                 result.segments().stream().map(SegmentationCharts::segmentName).toList(), columns, values, 2,
                 "z (saturates at ±2)", "%.1f").chart();
         return Drawing.of(chart, size);
+    }
+
+    /** Taller with more segments, for the legend under the plot. */
+    static ChartSize scatterSize(SegmentationResult result) {
+        return new ChartSize(900, 560 + 22 * result.segments().size());
+    }
+
+    static ChartSize sizesSize(SegmentationResult result) {
+        return new ChartSize(900, Math.max(300, 160 + 44 * result.segments().size()));
     }
 
     static ChartSize profilesSize(SegmentationResult result) {

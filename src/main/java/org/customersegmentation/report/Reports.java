@@ -46,11 +46,13 @@ class Reports {
         DatasetSchema dataset = datasets.schema(tenant, finished.datasetId());
         DatasetProfile profile = profile(tenant, finished.datasetId()).orElse(null);
         Map<String, String> pictures = new LinkedHashMap<>();
-        for (DatasetChart chart : DatasetChart.values()) {
-            charts.inlineSvg(tenant, finished.datasetId(), chart).ifPresent(svg -> pictures.put(chart.path(), svg));
+        if (profile != null) {
+            for (DatasetChart chart : DatasetChart.values()) {
+                charts.inlineSvg(dataset.name(), profile, chart).ifPresent(svg -> pictures.put(chart.path(), svg));
+            }
         }
         for (SegmentationChart chart : SegmentationChart.values()) {
-            charts.inlineSvg(tenant, jobId, chart).ifPresent(svg -> pictures.put(chart.path(), svg));
+            charts.inlineSvg(tenant, result, chart).ifPresent(svg -> pictures.put(chart.path(), svg));
         }
         int segmented = result.segments().stream().mapToInt(SegmentationResult.Segment::size).sum();
         List<ReportView.Fact> facts = List.of(

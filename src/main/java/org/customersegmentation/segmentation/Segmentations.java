@@ -32,25 +32,23 @@ public class Segmentations {
     }
 
     /** A SUCCEEDED job of the tenant with its result; 404 when unknown, 409 when it has not succeeded. */
-    public record Finished(UUID jobId, UUID datasetId, Instant startedAt, Instant finishedAt, long seed,
-                           SegmentationResult result) {
+    public record Finished(UUID datasetId, Instant finishedAt, long seed, SegmentationResult result) {
     }
 
     /**
      * Customers of a finished job in its clustering space, with their segments.
      *
-     * @param customers all the customers the job segmented
-     * @param points    a seeded sample of them (the same every time), each in the clustering space
+     * @param points    a seeded sample of the customers it segmented (the same every time), each in the clustering
+     *                  space
      * @param segments  each sampled customer's segment
      * @param centroids each segment's centre in the clustering space, in segment order
      */
-    public record ClusteredSample(int customers, double[][] points, int[] segments, double[][] centroids) {
+    public record ClusteredSample(double[][] points, int[] segments, double[][] centroids) {
     }
 
     public Finished finished(Tenant tenant, UUID jobId) {
         SegmentationJob job = service.requireSucceeded(tenant, jobId);
-        return new Finished(job.id(), job.datasetId(), job.startedAt(), job.finishedAt(), job.request().seed(),
-                results.result(jobId));
+        return new Finished(job.datasetId(), job.finishedAt(), job.request().seed(), results.result(jobId));
     }
 
     /** At most {@code maxPoints} of the job's customers, drawn with the job's seed. */
@@ -71,8 +69,7 @@ public class Segmentations {
                 segments.add(segment);
             }
         }
-        int segmented = matrix.rowCount() - results.result(jobId).droppedCustomers();
-        return new ClusteredSample(segmented, points.toArray(double[][]::new),
+        return new ClusteredSample(points.toArray(double[][]::new),
                 segments.stream().mapToInt(Integer::intValue).toArray(), model.centroids());
     }
 
