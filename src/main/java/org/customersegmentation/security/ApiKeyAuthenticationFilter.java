@@ -26,13 +26,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(HEADER);
         if (presented != null) {
-            apiKeys.tenantFor(presented).ifPresent(tenant -> {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of());
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(authentication);
-                SecurityContextHolder.setContext(context);
-            });
+            apiKeys.tenantFor(presented).ifPresent(ApiKeyAuthenticationFilter::authenticateAs);
         }
         chain.doFilter(request, response);
+    }
+
+    /** Makes the tenant the request's principal (what {@code @AuthenticationPrincipal Tenant} receives). */
+    static void authenticateAs(Tenant tenant) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of()));
+        SecurityContextHolder.setContext(context);
     }
 }

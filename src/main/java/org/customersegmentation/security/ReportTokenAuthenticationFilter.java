@@ -5,12 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,11 +40,8 @@ final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
         Matcher path = REPORT_PATHS.matcher(request.getRequestURI());
         if (token != null && "GET".equals(request.getMethod()) && path.matches()
                 && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null) {
-            tokens.verify(UUID.fromString(path.group(1)), token).filter(keys::knows).ifPresent(tenant -> {
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of()));
-                SecurityContextHolder.setContext(context);
-            });
+            tokens.verify(UUID.fromString(path.group(1)), token).filter(keys::knows)
+                    .ifPresent(ApiKeyAuthenticationFilter::authenticateAs);
         }
         chain.doFilter(request, response);
     }
