@@ -1,12 +1,18 @@
 package org.customersegmentation.engine;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import smile.util.AlgoStatus;
 import smile.util.IterativeAlgorithmController;
 
 /**
  * What another thread sees of a running segmentation and how it stops one. The segmentation reports its
  * {@link Progress}; {@link #cancel()} stops it between fits, and inside a fit at its next Lloyd iteration (through
- * the controller Smile's k-means consults after each one).
+ * the controller Smile's k-means consults after each one). It also times each phase, for the job's log line.
+ * Several fits may run at once, on different threads.
  */
 public final class RunControl {
 
@@ -15,7 +21,8 @@ public final class RunControl {
 
     /**
      * @param percent an estimate of the work done, 0 to 100, by the share of k-means fits finished
-     * @param k       the number of segments being fitted or evaluated; null before clustering
+     * @param k       the number of segments being fitted (the latest begun, when several are fitted at once) or
+     *                evaluated; null before clustering, and while the candidates of a k range are evaluated together
      */
     public record Progress(Phase phase, int percent, Integer k) {
     }
@@ -26,10 +33,12 @@ public final class RunControl {
 
     private volatile boolean cancelled;
     private volatile boolean timedOut;
-    private volatile IterativeAlgorithmController<AlgoStatus> current;
+    private final Set<IterativeAlgorithmController<AlgoStatus>> runningFits = ConcurrentHashMap.newKeySet();
     private volatile Progress progress = new Progress(Phase.LOADING, 0, null);
     private int plannedFits = 1;
     private int finishedFits;
+    private final Map<Phase, Long> phaseNanos = new EnumMap<>(Phase.class);
+    private long phaseStartedNanos = System.nanoTime();
 
     /** A fresh control: not cancelled, loading. */
     public static RunControl none() {
@@ -39,10 +48,7 @@ public final class RunControl {
     /** Stops the segmentation as soon as it can; it then throws {@link CancelledException}. */
     public void cancel() {
         cancelled = true;
-        IterativeAlgorithmController<AlgoStatus> controller = current;
-        if (controller != null) {
-            controller.stop();
-        }
+        runningFits.forEach(IterativeAlgorithmController::stop);
     }
 
     /** Cancels because the segmentation ran out of time. */
@@ -64,31 +70,55 @@ public final class RunControl {
     }
 
     /** The caller's part: the segmentation's result is being stored. */
-    public void saving() {
-        progress = new Progress(Phase.SAVING, SAVING_FROM, progress.k());
+    public synchronized void saving() {
+        enter(new Progress(Phase.SAVING, SAVING_FROM, progress.k()));
     }
 
-    void preprocessing() {
-        progress = new Progress(Phase.PREPROCESSING, 10, null);
+    /** How long each phase has taken so far, in milliseconds, in phase order, the current one included. */
+    public synchronized Map<Phase, Long> phaseMillis() {
+        Map<Phase, Long> millis = new EnumMap<>(Phase.class);
+        phaseNanos.forEach((phase, nanos) -> millis.put(phase, nanos / 1_000_000));
+        millis.merge(progress.phase(), (System.nanoTime() - phaseStartedNanos) / 1_000_000, Long::sum);
+        return millis;
+    }
+
+    /** The phase timings as "loading 120 ms, clustering 3400 ms, ...". */
+    public String phaseSummary() {
+        return phaseMillis().entrySet().stream()
+                .map(phase -> phase.getKey().name().toLowerCase() + " " + phase.getValue() + " ms")
+                .collect(Collectors.joining(", "));
+    }
+
+    synchronized void preprocessing() {
+        enter(new Progress(Phase.PREPROCESSING, 10, null));
     }
 
     /** How many k-means fits the segmentation will run in all, which the percentage counts. */
-    void plan(int fits) {
+    synchronized void plan(int fits) {
         plannedFits = Math.max(1, fits);
         finishedFits = 0;
     }
 
-    void fitting(int k) {
-        progress = new Progress(Phase.CLUSTERING, percent(), k);
+    synchronized void fitting(int k) {
+        enter(new Progress(Phase.CLUSTERING, percent(), k));
     }
 
-    void fitFinished() {
+    synchronized void fitFinished() {
         finishedFits++;
         progress = new Progress(progress.phase(), percent(), progress.k());
     }
 
-    void evaluating(int k) {
-        progress = new Progress(Phase.EVALUATING, percent(), k);
+    synchronized void evaluating(Integer k) {
+        enter(new Progress(Phase.EVALUATING, percent(), k));
+    }
+
+    private void enter(Progress next) {
+        if (next.phase() != progress.phase()) {
+            long now = System.nanoTime();
+            phaseNanos.merge(progress.phase(), now - phaseStartedNanos, Long::sum);
+            phaseStartedNanos = now;
+        }
+        progress = next;
     }
 
     private int percent() {
@@ -102,14 +132,22 @@ public final class RunControl {
         }
     }
 
-    /** A controller for the next fit, stopped at once if the segmentation is (or gets) cancelled. */
+    /**
+     * A controller for the next fit, stopped at once if the segmentation is (or gets) cancelled; pass it to
+     * {@link #fitEnded} when the fit returns.
+     */
     IterativeAlgorithmController<AlgoStatus> nextFit() {
         IterativeAlgorithmController<AlgoStatus> controller = new IterativeAlgorithmController<>();
-        current = controller;
+        runningFits.add(controller);
         if (cancelled) {
             controller.stop();
         }
         return controller;
+    }
+
+    void fitEnded(IterativeAlgorithmController<AlgoStatus> controller) {
+        runningFits.remove(controller);
+        controller.close();
     }
 
     /** The segmentation was cancelled before it finished; it has no outcome. */

@@ -58,8 +58,8 @@ class JobRunner {
                             request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), control));
             control.saving();
             lifecycle.succeed(job, outcome, features.customerIds());
-            log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms", job.id(), job.attempt(), matrix.rowCount(),
-                    outcome.segments().size(), elapsedMillis(started));
+            log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms ({})", job.id(), job.attempt(),
+                    matrix.rowCount(), outcome.segments().size(), elapsedMillis(started), control.phaseSummary());
         } catch (EngineException e) {
             log.info("Job {} failed: {}", job.id(), e.getMessage());
             fail(job, "Segmentation failed", e.getMessage());

@@ -56,10 +56,11 @@ class RunControlTest {
         SegmentationEngine.segment(uniform(300, 2), Preprocessing.DEFAULT, 2, 4, KSelection.SILHOUETTE, Fitting.restarts(2), 1,
                 control);
 
-        // all 3 x 2 fits done: the clustering share (15 to 90) is complete; the last k was evaluated
-        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.EVALUATING, 90, 4));
+        // all 3 x 2 fits done: the clustering share (15 to 90) is complete; the candidates were evaluated together
+        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.EVALUATING, 90, null));
         control.saving();
-        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.SAVING, 95, 4));
+        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.SAVING, 95, null));
+        assertThat(control.phaseMillis()).containsOnlyKeys(RunControl.Phase.values());
     }
 
     @Test
