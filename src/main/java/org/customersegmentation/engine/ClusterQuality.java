@@ -1,6 +1,8 @@
 package org.customersegmentation.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -25,6 +27,31 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
     }
 
     static ClusterQuality of(double[][] points, int[] labels, int k, long seed, int silhouetteSample) {
+        return ofEach(points, new int[][] {labels}, new int[] {k}, seed, silhouetteSample).getFirst();
+    }
+
+    /**
+     * The quality of each of several partitions of the same points, as {@link #of} gives it for each alone. The
+     * silhouettes share one pass over the sample's pairwise distances, which cost the most.
+     */
+    static List<ClusterQuality> ofEach(double[][] points, List<Clustering> partitions, long seed) {
+        return ofEach(points, partitions.stream().map(Clustering::labels).toArray(int[][]::new),
+                partitions.stream().mapToInt(Clustering::k).toArray(), seed, SILHOUETTE_SAMPLE);
+    }
+
+    private static List<ClusterQuality> ofEach(double[][] points, int[][] labelings, int[] ks, long seed,
+                                               int silhouetteSample) {
+        int[] sample = sampleRows(points.length, silhouetteSample, seed);
+        double[] silhouettes = silhouettes(points, labelings, ks, sample);
+        List<ClusterQuality> qualities = new ArrayList<>();
+        for (int p = 0; p < labelings.length; p++) {
+            qualities.add(dispersionIndices(points, labelings[p], ks[p], silhouettes[p], sample.length));
+        }
+        return qualities;
+    }
+
+    private static ClusterQuality dispersionIndices(double[][] points, int[] labels, int k, double silhouette,
+                                                    int silhouetteSampleSize) {
         int n = points.length;
         int d = n == 0 ? 0 : points[0].length;
         int[] sizes = new int[k];
@@ -52,9 +79,8 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
             within += squared;
             spread[labels[i]] += Math.sqrt(squared);
         }
-        int[] sample = sampleRows(n, silhouetteSample, seed);
-        return new ClusterQuality(silhouette(points, labels, k, sample), sample.length,
-                daviesBouldin(centroids, sizes, spread), calinskiHarabasz(centroids, sizes, mean, within, n));
+        return new ClusterQuality(silhouette, silhouetteSampleSize, daviesBouldin(centroids, sizes, spread),
+                calinskiHarabasz(centroids, sizes, mean, within, n));
     }
 
     /**
@@ -79,43 +105,68 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
     }
 
     /**
-     * Rousseeuw's silhouette over the given rows, distances among those rows only (as scikit-learn's
-     * {@code silhouette_score} with {@code sample_size}); a row alone in its cluster scores 0.
+     * Rousseeuw's silhouette of each partition over the given rows, distances among those rows only (as
+     * scikit-learn's {@code silhouette_score} with {@code sample_size}); a row alone in its cluster scores 0. NaN for
+     * a partition with fewer than two clusters among the rows. Each distance is computed once for all partitions.
      */
-    private static double silhouette(double[][] points, int[] labels, int k, int[] rows) {
-        int[] sizes = new int[k];
-        for (int row : rows) {
-            sizes[labels[row]]++;
+    private static double[] silhouettes(double[][] points, int[][] labelings, int[] ks, int[] rows) {
+        int partitions = labelings.length;
+        int d = points[0].length;
+        double[] sample = new double[rows.length * d]; // the sampled rows side by side, for the cache's sake
+        int[][] labels = new int[partitions][rows.length];
+        int[][] sizes = new int[partitions][];
+        for (int p = 0; p < partitions; p++) {
+            sizes[p] = new int[ks[p]];
         }
-        if (Arrays.stream(sizes).filter(size -> size > 0).count() < 2) {
-            return Double.NaN;
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(points[rows[r]], 0, sample, r * d, d);
+            for (int p = 0; p < partitions; p++) {
+                labels[p][r] = labelings[p][rows[r]];
+                sizes[p][labels[p][r]]++;
+            }
         }
-        double[] scores = new double[rows.length];
+        double[][] scores = new double[partitions][rows.length];
         IntStream.range(0, rows.length).parallel().forEach(a -> {
-            double[] sums = new double[k];
-            double[] point = points[rows[a]];
-            for (int row : rows) {
-                sums[labels[row]] += Math.sqrt(squaredDistance(point, points[row]));
+            double[][] sums = new double[partitions][];
+            for (int p = 0; p < partitions; p++) {
+                sums[p] = new double[ks[p]];
             }
-            int own = labels[rows[a]];
-            if (sizes[own] == 1) {
-                return;
-            }
-            double within = sums[own] / (sizes[own] - 1);
-            double nearest = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                if (c != own && sizes[c] > 0) {
-                    nearest = Math.min(nearest, sums[c] / sizes[c]);
+            for (int b = 0; b < rows.length; b++) {
+                double distance = Math.sqrt(squaredDistance(sample, a * d, b * d, d));
+                for (int p = 0; p < partitions; p++) {
+                    sums[p][labels[p][b]] += distance;
                 }
             }
-            double larger = Math.max(within, nearest);
-            scores[a] = larger == 0 ? 0 : (nearest - within) / larger;
+            for (int p = 0; p < partitions; p++) {
+                scores[p][a] = silhouette(sums[p], sizes[p], labels[p][a]);
+            }
         });
-        double sum = 0;
-        for (double score : scores) { // in row order, whatever order the threads finished in
-            sum += score;
+        double[] silhouettes = new double[partitions];
+        for (int p = 0; p < partitions; p++) {
+            double sum = 0;
+            for (double score : scores[p]) { // in row order, whatever order the threads finished in
+                sum += score;
+            }
+            boolean twoClusters = Arrays.stream(sizes[p]).filter(size -> size > 0).count() >= 2;
+            silhouettes[p] = twoClusters ? sum / rows.length : Double.NaN;
         }
-        return sum / rows.length;
+        return silhouettes;
+    }
+
+    /** One row's silhouette, from its summed distances to each cluster's rows. */
+    private static double silhouette(double[] sums, int[] sizes, int own) {
+        if (sizes[own] == 1) {
+            return 0;
+        }
+        double within = sums[own] / (sizes[own] - 1);
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < sums.length; c++) {
+            if (c != own && sizes[c] > 0) {
+                nearest = Math.min(nearest, sums[c] / sizes[c]);
+            }
+        }
+        double larger = Math.max(within, nearest);
+        return larger == 0 ? 0 : (nearest - within) / larger;
     }
 
     private static double daviesBouldin(double[][] centroids, int[] sizes, double[] spreadSums) {
@@ -150,6 +201,15 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
             }
         }
         return within == 0 ? Double.POSITIVE_INFINITY : (between / (clusters - 1)) / (within / (n - clusters));
+    }
+
+    private static double squaredDistance(double[] values, int a, int b, int d) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            double difference = values[a + j] - values[b + j];
+            sum += difference * difference;
+        }
+        return sum;
     }
 
     private static double squaredDistance(double[] a, double[] b) {

@@ -4,17 +4,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import smile.clustering.BBDTree;
-import smile.clustering.CentroidClustering;
 import smile.clustering.Clustering.Options;
-import smile.clustering.KMeans;
 import smile.math.MathEx;
 import smile.util.AlgoStatus;
 import smile.util.IterativeAlgorithmController;
 
 /**
- * Fits k-means with Smile (k-means++ seeding, BBD-tree Lloyd iterations), restarting several times and keeping
- * the partition with the lowest inertia.
+ * Fits k-means with Smile (k-means++ seeding, then Lloyd iterations, over a BBD tree when that repays: see
+ * {@link LloydSearch}), restarting several times and keeping the partition with the lowest inertia.
  */
 public final class KMeansClusterer {
 
@@ -37,35 +34,43 @@ public final class KMeansClusterer {
 
     static Clustering fit(double[][] points, int k, Fitting fitting, long seed, RunControl control) {
         requireEnoughDistinctPoints(points, k);
-        return fit(new BBDTree(points), points, k, fitting, seed, control);
+        return fit(LloydSearch.forWork(points, (long) k * fitting.restarts()), k, fitting, seed, control);
     }
 
     /**
-     * The same, on a BBD tree of the points built beforehand: the tree depends on the points only, so one tree
-     * serves every restart and every k of a range.
+     * Fits every k from {@code minK} to {@code maxK} as {@link #fit} would fit each alone (the same seed for each),
+     * on as many threads as the fork-join pool it runs in has (the common pool's outside one), the largest k first.
+     *
+     * @return the clusterings in the order of k
      */
-    static Clustering fit(BBDTree tree, double[][] points, int k, Fitting fitting, long seed, RunControl control) {
+    static List<Clustering> fitEach(double[][] points, int minK, int maxK, Fitting fitting, long seed, RunControl control) {
+        long centreFits = (long) (minK + maxK) * (maxK - minK + 1) / 2 * fitting.restarts();
+        LloydSearch search = LloydSearch.forWork(points, centreFits);
+        return ParallelTasks.map(maxK - minK + 1, index -> fit(search, maxK - index, fitting, seed, control))
+                .reversed();
+    }
+
+    private static Clustering fit(LloydSearch search, int k, Fitting fitting, long seed, RunControl control) {
         // Smile draws its random numbers from a per-thread generator: seeding it here, on the fitting thread,
         // makes the restarts below a deterministic sequence.
         MathEx.setSeed(seed);
         control.fitting(k);
-        CentroidClustering<double[], double[]> best = null;
+        Clustering best = null;
         for (int run = 0; run < fitting.restarts(); run++) {
-            CentroidClustering<double[], double[]> candidate;
-            try (IterativeAlgorithmController<AlgoStatus> controller = control.nextFit()) {
-                candidate = KMeans.fit(tree, points, new Options(k, fitting.maxIterations(), fitting.tolerance(), controller));
+            IterativeAlgorithmController<AlgoStatus> controller = control.nextFit();
+            Clustering candidate;
+            try {
+                candidate = search.fit(new Options(k, fitting.maxIterations(), fitting.tolerance(), controller));
+            } finally {
+                control.fitEnded(controller);
             }
             control.checkpoint(); // a stopped fit is unfinished: it must not count
             control.fitFinished();
-            if (best == null || inertia(candidate) < inertia(best)) {
+            if (best == null || candidate.inertia() < best.inertia()) {
                 best = candidate;
             }
         }
-        return new Clustering(best.centers(), best.group(), best.proximity());
-    }
-
-    private static double inertia(CentroidClustering<double[], double[]> clustering) {
-        return Arrays.stream(clustering.proximity()).sum();
+        return best;
     }
 
     /** Smile's k-means++ seeding never ends when there are fewer distinct points than clusters. */

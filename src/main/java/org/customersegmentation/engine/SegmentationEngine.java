@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import smile.clustering.BBDTree;
 
 /**
  * The whole analysis a data scientist would do in a notebook: impute, scale, one-hot encode, fit k-means, profile.
@@ -50,8 +49,8 @@ public final class SegmentationEngine {
     }
 
     /**
-     * Fits every k from {@code minK} to {@code maxK} (one BBD tree for all of them, each k with the same seed),
-     * scores each partition, and profiles the one the method chooses. A k beyond the number of distinct points
+     * Fits every k from {@code minK} to {@code maxK} (several at once, each k with the same seed), scores each
+     * partition, and profiles the one the method chooses. A k beyond the number of distinct points
      * is not tried.
      */
     public static SegmentationOutcome segment(FeatureMatrix matrix, int minK, int maxK, KSelection method, int restarts,
@@ -82,20 +81,18 @@ public final class SegmentationEngine {
         int upTo = Math.min(maxK, KMeansClusterer.distinctPoints(points, maxK));
         KMeansClusterer.requireEnoughDistinctPoints(points, minK);
         control.plan((upTo - minK + 1) * fitting.restarts());
-        BBDTree tree = new BBDTree(points);
+        List<Clustering> clusterings = KMeansClusterer.fitEach(points, minK, upTo, fitting, seed, control);
+        control.evaluating(null);
+        List<ClusterQuality> qualities = ClusterQuality.ofEach(points, clusterings, seed);
         List<Candidate> candidates = new ArrayList<>();
-        List<Clustering> clusterings = new ArrayList<>();
-        for (int k = minK; k <= upTo; k++) {
-            Clustering clustering = KMeansClusterer.fit(tree, points, k, fitting, seed, control);
-            control.evaluating(k);
-            int[] sizes = new int[k];
+        for (int i = 0; i < clusterings.size(); i++) {
+            Clustering clustering = clusterings.get(i);
+            int[] sizes = new int[clustering.k()];
             for (int label : clustering.labels()) {
                 sizes[label]++;
             }
             double smallestShare = (double) Arrays.stream(sizes).min().orElseThrow() / points.length;
-            candidates.add(new Candidate(k, clustering.inertia(), ClusterQuality.of(points, clustering.labels(), k, seed),
-                    smallestShare));
-            clusterings.add(clustering);
+            candidates.add(new Candidate(clustering.k(), clustering.inertia(), qualities.get(i), smallestShare));
         }
         Candidate chosen = method.choose(candidates);
         SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),

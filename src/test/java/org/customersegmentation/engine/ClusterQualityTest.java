@@ -3,6 +3,7 @@ package org.customersegmentation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,26 @@ class ClusterQualityTest {
         ClusterQuality quality = ClusterQuality.of(new double[][] {{1}, {2}, {3}}, new int[] {1, 1, 1}, 2, 1);
 
         assertThat(quality.silhouette()).isNaN();
+    }
+
+    @Test
+    void partitionsScoredTogetherScoreExactlyAsEachAlone() {
+        // the pairs on a line, split 2 + 2 (hand-computed above), 1 + 3 and 1 + 1 + 2
+        double[][] points = {{0}, {2}, {10}, {12}};
+        List<Clustering> partitions = List.of(
+                partition(new int[] {0, 0, 1, 1}, 2, points), partition(new int[] {0, 1, 1, 1}, 2, points),
+                partition(new int[] {2, 0, 1, 1}, 3, points));
+
+        List<ClusterQuality> together = ClusterQuality.ofEach(points, partitions, 1);
+
+        assertThat(together.getFirst().silhouette()).isCloseTo((9.0 / 11 + 7.0 / 9) / 2, within(1e-12));
+        for (int p = 0; p < partitions.size(); p++) {
+            assertThat(together.get(p)).isEqualTo(ClusterQuality.of(points, partitions.get(p).labels(),
+                    partitions.get(p).k(), 1));
+        }
+    }
+
+    private static Clustering partition(int[] labels, int k, double[][] points) {
+        return new Clustering(new double[k][points[0].length], labels, new double[points.length]);
     }
 }

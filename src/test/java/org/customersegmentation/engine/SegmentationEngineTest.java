@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 class SegmentationEngineTest {
@@ -59,5 +62,37 @@ class SegmentationEngineTest {
         assertThatThrownBy(() -> SegmentationEngine.segment(matrix,
                 new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS),
                 2, Fitting.restarts(1), 1)).isInstanceOf(EngineException.class).hasMessageContaining("Only 1 of 3");
+    }
+
+    @Test
+    void aKRangeSearchGivesTheSameOutcomeOnOneThreadOrTwo() throws Exception {
+        Random random = new Random(8);
+        double[][] rows = new double[3000][3];
+        for (int i = 0; i < rows.length; i++) {
+            int group = i % 4;
+            for (int j = 0; j < 3; j++) {
+                rows[i][j] = 5 * ((group >> (j % 2)) & 1) + j + random.nextGaussian();
+            }
+        }
+        FeatureMatrix matrix = new FeatureMatrix(List.of("a", "b", "c"), rows);
+
+        SegmentationOutcome one = rangeSearchWithThreads(1, matrix);
+        SegmentationOutcome two = rangeSearchWithThreads(2, matrix);
+
+        assertThat(two.assignments()).containsExactly(one.assignments());
+        assertThat(two.search()).isEqualTo(one.search());
+        assertThat(two.quality()).isEqualTo(one.quality());
+        assertThat(two.inertia()).isEqualTo(one.inertia());
+        assertThat(one.segments()).hasSize(4);
+    }
+
+    private static SegmentationOutcome rangeSearchWithThreads(int threads, FeatureMatrix matrix) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return CompletableFuture.supplyAsync(() -> SegmentationEngine.segment(matrix, 2, 7, KSelection.SILHOUETTE, 4, 21),
+                    pool).get();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
