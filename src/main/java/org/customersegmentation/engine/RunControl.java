@@ -93,10 +93,14 @@ public final class RunControl {
         enter(new Progress(Phase.PREPROCESSING, 10, null));
     }
 
-    /** How many k-means fits the segmentation will run in all, which the percentage counts. */
+    /**
+     * How many k-means fits the segmentation will run in all, which the percentage counts; clustering begins
+     * (with the search structure the fits share, before the first k is fitted).
+     */
     synchronized void plan(int fits) {
         plannedFits = Math.max(1, fits);
         finishedFits = 0;
+        enter(new Progress(Phase.CLUSTERING, percent(), null));
     }
 
     synchronized void fitting(int k) {

@@ -63,7 +63,7 @@ class ResultStore {
         return features.stream().map(byFeature::get).toList();
     }
 
-    /** Removes a job's results; segments, candidates and assignments go with them (ON DELETE CASCADE). */
+    /** Removes a job's results; segments and candidates go with them (ON DELETE CASCADE), assignments by trigger (V19). */
     void delete(UUID jobId) {
         jdbc.update("DELETE FROM segmentation_result WHERE job_id = ?", jobId);
     }
