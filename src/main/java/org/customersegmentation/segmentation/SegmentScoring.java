@@ -39,8 +39,8 @@ class SegmentScoring {
             throw new InvalidRequestException(TITLE, "Send at most " + MAX_RECORDS + " customers per call, not "
                     + records.size() + ".");
         }
-        UUID datasetId = segmentations.requireSucceeded(tenant, jobId).datasetId();
-        ModelCache.Scorer entry = cache.get(jobId, id -> load(tenant, id, datasetId));
+        ModelCache.Scorer entry = cache.get(tenant, jobId, id -> load(tenant, id),
+                id -> segmentations.requireSucceeded(tenant, id));
         List<PredictionView> predictions = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             predictions.add(place(entry, records.get(i), i));
@@ -48,12 +48,13 @@ class SegmentScoring {
         return predictions;
     }
 
-    private ModelCache.Scorer load(Tenant tenant, UUID jobId, UUID datasetId) {
+    private ModelCache.Scorer load(Tenant tenant, UUID jobId) {
+        UUID datasetId = segmentations.requireSucceeded(tenant, jobId).datasetId();
         SegmentModel model = results.model(jobId).orElseThrow(() -> new ConflictException("No model",
                 "Segmentation " + jobId + " finished before the service kept what scoring needs; run it again to "
                         + "score new customers.", Map.of()));
         List<String> labels = results.result(jobId).segments().stream().map(SegmentationResult.Segment::label).toList();
-        return new ModelCache.Scorer(datasetId, model, datasets.schema(tenant, datasetId).idColumn(), labels);
+        return new ModelCache.Scorer(tenant, datasetId, model, datasets.schema(tenant, datasetId).idColumn(), labels);
     }
 
     private static PredictionView place(ModelCache.Scorer entry, Map<String, Object> record, int index) {

@@ -139,6 +139,8 @@ class PredictEndToEndTest {
         assertThat(region.get("scale").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
 
         assertThat(predict("[]").json()).isEmpty();
+        new ApiClient(port, Tenants.GLOBEX_KEY).postJson("/api/v1/segmentations/" + jobId + "/predict", "[]")
+                .problem(404); // even though this instance has the model cached for its owner
         assertThat(acme.delete("/api/v1/datasets/" + datasetId).status()).isEqualTo(204);
         predict("[]").problem(404);
     }
