@@ -73,15 +73,16 @@ public class Datasets {
         double[][] values = new double[rows][d];
         List<Map<String, Integer>> dictionaries = categorical.stream().<Map<String, Integer>>map(feature -> new HashMap<>()).toList();
         int[][] codes = new int[categorical.size()][rows];
-        rowTable.read(datasetId, dataset.rowLayout(), positions, (index, customerId, text) -> {
+        rowTable.read(datasetId, dataset.rowLayout(), positions, (index, customerId, fields) -> {
             customerIds[index] = customerId;
             for (int j = 0; j < d; j++) {
-                values[index][j] = text[j] == null ? Double.NaN : Double.parseDouble(text[j]);
+                values[index][j] = fields.nextTextAsNumber();
             }
             for (int c = 0; c < codes.length; c++) {
                 Map<String, Integer> dictionary = dictionaries.get(c);
-                codes[c][index] = text[d + c] == null ? CategoricalColumn.MISSING
-                        : dictionary.computeIfAbsent(text[d + c], value -> dictionary.size());
+                String category = fields.nextText();
+                codes[c][index] = category == null ? CategoricalColumn.MISSING
+                        : dictionary.computeIfAbsent(category, value -> dictionary.size());
             }
         });
         List<CategoricalColumn> categoricals = new ArrayList<>();

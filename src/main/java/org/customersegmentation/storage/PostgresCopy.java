@@ -2,11 +2,16 @@ package org.customersegmentation.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Bulk writes through PostgreSQL's COPY protocol, on the connection of the caller's transaction, so a COPY
+ * Bulk reads and writes through PostgreSQL's COPY protocol, on the connection of the caller's transaction, so a COPY
  * commits or rolls back with everything else the transaction wrote.
  */
 @Component
@@ -35,6 +40,31 @@ public class PostgresCopy {
     /** Starts a COPY whose rows the caller writes as they arrive; close the session in a finally block. */
     public CopySession open(String copySql) {
         return new CopySession(dataSource, copySql);
+    }
+
+    /**
+     * Runs a {@code COPY (query) TO STDOUT (FORMAT binary)} and lets {@code rows} read every row it returns.
+     *
+     * @param copySql for example {@code COPY (SELECT row_number, customer_id FROM t) TO STDOUT (FORMAT binary)}
+     */
+    public void copyOut(String copySql, RowsReader rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PGCopyInputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), copySql)) {
+            BinaryCopyReader reader = new BinaryCopyReader(in);
+            rows.read(reader);
+            reader.expectEnd();
+        } catch (SQLException e) {
+            throw CopyFailures.translate(e);
+        } catch (IOException e) {
+            throw CopyFailures.translate(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    @FunctionalInterface
+    public interface RowsReader {
+        void read(BinaryCopyReader rows) throws IOException;
     }
 
     @FunctionalInterface

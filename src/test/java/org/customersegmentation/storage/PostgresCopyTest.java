@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.support.PostgresForTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +65,29 @@ class PostgresCopyTest {
 
         assertThat(rowsOf(dataset)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dataset WHERE id = ?", Long.class, dataset)).isZero();
+    }
+
+    @Test
+    void rowsComeBackThroughABinaryCopyAsTheyWereWritten() {
+        UUID dataset = UUID.randomUUID();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            insertDataset(dataset);
+            copy.copyIn(COPY_ROWS, rows -> writeRows(rows, dataset, 3));
+        });
+        List<String> read = new ArrayList<>();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> copy.copyOut(
+                "COPY (SELECT row_number, label, row_number::text, NULL::text FROM copy_test_row WHERE dataset_id = '"
+                        + dataset + "' ORDER BY 1) TO STDOUT (FORMAT binary)", rows -> {
+                    while (rows.nextRow()) {
+                        read.add(rows.nextInt() + "|" + rows.nextText() + "|" + rows.nextTextAsNumber() + "|"
+                                + rows.nextText());
+                    }
+                }));
+
+        assertThat(read).containsExactly("1|tab\tand\\backslash 1|1.0|null", "2|tab\tand\\backslash 2|2.0|null",
+                "3|tab\tand\\backslash 3|3.0|null");
+        assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
     }
 
     static final String COPY_ROWS = "COPY copy_test_row (dataset_id, row_number, label) FROM STDIN";
