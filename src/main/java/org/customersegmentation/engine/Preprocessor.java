@@ -37,45 +37,28 @@ public final class Preprocessor {
         }
         double[][] scaled = new double[n][width];
 
+        // features side by side: each sorts its column for the median; a failure is reported for the first
+        // failing feature, as one after the other would
+        List<Object> prepared = ParallelTasks.map(d, j -> {
+            try {
+                return prepareNumeric(matrix, j, options, scaled);
+            } catch (EngineException e) {
+                return e;
+            }
+        });
         double varianceSum = 0;
         int varying = 0;
         for (int j = 0; j < d; j++) {
-            String feature = matrix.features().get(j);
-            double[] column = column(matrix.rows(), j);
-            logged[j] = options.logTransform().contains(feature);
-            if (logged[j]) {
-                for (int i = 0; i < n; i++) {
-                    if (column[i] < 0) {
-                        throw new EngineException("Feature '" + feature + "' has negative values; log1p applies only to "
-                                + "features without them.");
-                    }
-                    column[i] = Math.log1p(column[i]); // NaN stays NaN
-                }
+            if (prepared.get(j) instanceof EngineException e) {
+                throw e;
             }
-            double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            if (present.length == 0) {
-                throw new EngineException("Feature '" + feature + "' has no values: every customer is missing it.");
-            }
-            imputed[j] = options.missingValues() == Preprocessing.Imputation.MEAN ? plainMean(present) : quantile(present, 0.5);
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(column[i])) {
-                    column[i] = imputed[j];
-                }
-            }
-            double[] centerAndScale = centerAndScale(column, options.scaling());
-            centers[j] = centerAndScale[0];
-            // A constant feature carries no information; a scale of 1 keeps it constant instead of dividing by zero.
-            scales[j] = centerAndScale[1] > 0 ? centerAndScale[1] : 1;
-            double sum = 0;
-            double squares = 0;
-            for (int i = 0; i < n; i++) {
-                scaled[i][j] = (column[i] - centers[j]) / scales[j];
-                sum += scaled[i][j];
-                squares += scaled[i][j] * scaled[i][j];
-            }
-            double variance = squares / n - (sum / n) * (sum / n);
-            if (variance > 0) {
-                varianceSum += variance;
+            NumericFeature feature = (NumericFeature) prepared.get(j);
+            imputed[j] = feature.imputed();
+            centers[j] = feature.center();
+            scales[j] = feature.scale();
+            logged[j] = feature.logged();
+            if (feature.variance() > 0) {
+                varianceSum += feature.variance();
                 varying++;
             }
         }
@@ -91,6 +74,47 @@ public final class Preprocessor {
             offset += encoding.width();
         }
         return new PreparedFeatures(scaled, imputed, centers, scales, logged, encodings);
+    }
+
+    private record NumericFeature(double imputed, double center, double scale, boolean logged, double variance) {
+    }
+
+    /** Transforms, imputes and scales numeric feature {@code j} into column {@code j} of {@code scaled}. */
+    private static NumericFeature prepareNumeric(FeatureMatrix matrix, int j, Preprocessing options, double[][] scaled) {
+        int n = matrix.rowCount();
+        String feature = matrix.features().get(j);
+        double[] column = column(matrix.rows(), j);
+        boolean logged = options.logTransform().contains(feature);
+        if (logged) {
+            for (int i = 0; i < n; i++) {
+                if (column[i] < 0) {
+                    throw new EngineException("Feature '" + feature + "' has negative values; log1p applies only to "
+                            + "features without them.");
+                }
+                column[i] = Math.log1p(column[i]); // NaN stays NaN
+            }
+        }
+        double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (present.length == 0) {
+            throw new EngineException("Feature '" + feature + "' has no values: every customer is missing it.");
+        }
+        double imputed = options.missingValues() == Preprocessing.Imputation.MEAN ? plainMean(present) : quantile(present, 0.5);
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(column[i])) {
+                column[i] = imputed;
+            }
+        }
+        double[] centerAndScale = centerAndScale(column, options.scaling());
+        // A constant feature carries no information; a scale of 1 keeps it constant instead of dividing by zero.
+        double scale = centerAndScale[1] > 0 ? centerAndScale[1] : 1;
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            scaled[i][j] = (column[i] - centerAndScale[0]) / scale;
+            sum += scaled[i][j];
+            squares += scaled[i][j] * scaled[i][j];
+        }
+        return new NumericFeature(imputed, centerAndScale[0], scale, logged, squares / n - (sum / n) * (sum / n));
     }
 
     /** The values a categorical feature takes, most frequent first (ties in text order). */

@@ -43,12 +43,11 @@ public final class SegmentProfiler {
         }
         List<String> traits = new ArrayList<>(original.features());
         tallies.forEach(tally -> traits.addAll(tally.traits()));
-        List<List<FeatureStats>> stats = new ArrayList<>(k);
         List<double[]> zScores = new ArrayList<>(k);
         List<List<CategoryShares>> categories = new ArrayList<>(k);
         List<double[]> traitScores = new ArrayList<>(k);
+        List<List<FeatureStats>> stats = ParallelTasks.map(k, segment -> memberStats(original, members[segment]));
         for (int segment = 0; segment < k; segment++) {
-            stats.add(memberStats(original, members[segment]));
             zScores.add(zScores(stats.get(segment), population));
             int[] segmentMembers = members[segment];
             categories.add(tallies.stream().map(tally -> tally.shares(segmentMembers)).toList());
