@@ -129,12 +129,12 @@ class ResultStore {
                 + "median, z_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
         jdbc.batchUpdate("INSERT INTO segment_category (job_id, segment, position, feature, value_position, value, share, "
                 + "lift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", categoryRows);
-        copy.copyIn("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN", rows -> {
-            String job = jobId.toString();
+        copy.copyInBinary("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN "
+                + "(FORMAT binary)", rows -> {
             for (int i = 0; i < outcome.assignments().length; i++) {
                 int row = outcome.row(i);
-                rows.text(job).number(row + 1).text(customerIds[row]).number(outcome.assignments()[i])
-                        .number(outcome.distances()[i]).endRow();
+                rows.row(5).uuid(jobId).integer(row + 1).text(customerIds[row]).integer(outcome.assignments()[i])
+                        .float8(outcome.distances()[i]);
             }
         });
     }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * One open {@code COPY ... FROM STDIN} on the connection of the caller's transaction. Rows written to
- * {@link #rows()} stream to the server as the buffer fills; {@link #finish()} completes the COPY, and
+ * {@link #rows()} (or, in binary format, to {@link #stream()}) stream to the server as the buffer fills; {@link #finish()} completes the COPY, and
  * {@link #close()} cancels it when it was not finished, so the server discards what it received.
  */
 public final class CopySession implements AutoCloseable {
@@ -19,7 +19,7 @@ public final class CopySession implements AutoCloseable {
     private final DataSource dataSource;
     private final Connection connection;
     private final PGCopyOutputStream out;
-    private final CopyTextWriter rows;
+    private CopyTextWriter rows;
 
     CopySession(DataSource dataSource, String copySql) {
         this.dataSource = dataSource;
@@ -30,17 +30,27 @@ public final class CopySession implements AutoCloseable {
             DataSourceUtils.releaseConnection(connection, dataSource);
             throw new DataAccessResourceFailureException("COPY failed to start: " + e.getMessage(), e);
         }
-        this.rows = new CopyTextWriter(out);
     }
 
+    /** Rows in COPY's text format. */
     public CopyTextWriter rows() {
+        if (rows == null) {
+            rows = new CopyTextWriter(out);
+        }
         return rows;
+    }
+
+    /** The COPY's raw stream, for a COPY in binary format. */
+    PGCopyOutputStream stream() {
+        return out;
     }
 
     /** Sends what is buffered and ends the COPY; returns the number of rows the server stored. */
     public long finish() {
         try {
-            rows.flush();
+            if (rows != null) {
+                rows.flush();
+            }
             return out.endCopy();
         } catch (SQLException e) {
             throw CopyFailures.translate(e);

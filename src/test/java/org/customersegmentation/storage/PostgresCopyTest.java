@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** COPY against real PostgreSQL: it commits and rolls back with the transaction around it. */
+/** COPY in both directions against real PostgreSQL: it commits and rolls back with the transaction around it. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({PostgresForTests.class, PostgresCopy.class})
@@ -42,13 +42,15 @@ class PostgresCopyTest {
 
         long copied = new TransactionTemplate(transactionManager).execute(status -> {
             insertDataset(dataset);
-            return copy.copyIn(COPY_ROWS, rows -> writeRows(rows, dataset, 3));
+            return copy.copyInBinary(COPY_ROWS, rows -> writeRows(rows, dataset, 3));
         });
 
         assertThat(copied).isEqualTo(3);
         assertThat(rowsOf(dataset)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT label FROM copy_test_row WHERE dataset_id = ? AND row_number = 2",
                 String.class, dataset)).isEqualTo("tab\tand\\backslash 2");
+        assertThat(jdbc.queryForObject("SELECT score FROM copy_test_row WHERE dataset_id = ? AND row_number = 2",
+                Double.class, dataset)).isEqualTo(2 / 3.0);
     }
 
     @Test
@@ -57,7 +59,7 @@ class PostgresCopyTest {
 
         assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             insertDataset(dataset);
-            copy.copyIn(COPY_ROWS, rows -> {
+            copy.copyInBinary(COPY_ROWS, rows -> {
                 writeRows(rows, dataset, 1000);
                 throw new IOException("client went away");
             });
@@ -72,7 +74,7 @@ class PostgresCopyTest {
         UUID dataset = UUID.randomUUID();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             insertDataset(dataset);
-            copy.copyIn(COPY_ROWS, rows -> writeRows(rows, dataset, 3));
+            copy.copyInBinary(COPY_ROWS, rows -> writeRows(rows, dataset, 3));
         });
         List<String> read = new ArrayList<>();
 
@@ -90,21 +92,21 @@ class PostgresCopyTest {
         assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
     }
 
-    static final String COPY_ROWS = "COPY copy_test_row (dataset_id, row_number, label) FROM STDIN";
+    static final String COPY_ROWS = "COPY copy_test_row (dataset_id, row_number, label, score) FROM STDIN (FORMAT binary)";
 
     @BeforeEach
     void createTable() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS copy_test_row (dataset_id uuid NOT NULL, row_number integer NOT NULL, "
-                + "label text NOT NULL)");
+                + "label text NOT NULL, score double precision NOT NULL)");
     }
 
     private void insertDataset(UUID id) {
         jdbc.update("INSERT INTO dataset (id, tenant_id, name, row_count, created_at, row_layout) VALUES (?, 'copy-test', 'copy', 0, now(), 'COLUMNS')", id);
     }
 
-    private static void writeRows(CopyTextWriter rows, UUID dataset, int count) throws IOException {
+    private static void writeRows(BinaryCopyWriter rows, UUID dataset, int count) throws IOException {
         for (int i = 1; i <= count; i++) {
-            rows.text(dataset.toString()).number(i).text("tab\tand\\backslash " + i).endRow();
+            rows.row(4).uuid(dataset).integer(i).text("tab\tand\\backslash " + i).float8(i / 3.0);
         }
     }
 
