@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * X-Bench-Phase, whether it is part of the warm-up or measured.
  *
  *   java bench/FixedRateLoad.java URL API_KEY RATE SECONDS [JSON_BODY_FILE]   (GET without a body file, POST with)
+ *   java bench/FixedRateLoad.java URL API_KEY max SECONDS JSON_BODY_FILE        (throughput: see backToBack)
  *
  * It speaks HTTP/1.1 over plain keep-alive sockets, one thread each, fed from one queue of due times. The JDK's
  * HttpClient, used at first, ran on the same two cores as the service and added its own selector and executor
@@ -32,6 +33,11 @@ public class FixedRateLoad {
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
+        if (args[2].equals("max")) {
+            backToBack(uri, request(uri, args[1], Files.readAllBytes(Path.of(args[4])), "batch"),
+                    Integer.parseInt(args[3]));
+            return;
+        }
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         byte[] body = args.length > 4 ? Files.readAllBytes(Path.of(args[4])) : null;
@@ -45,6 +51,45 @@ public class FixedRateLoad {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%.3f %.3f %.3f %d %d%n", percentile(sorted, 0.50), percentile(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, rate * seconds, errors.get());
+    }
+
+    /**
+     * Throughput rather than latency: each of two connections (one per core of the machine this was written on)
+     * sends the request again as soon as the answer is in, for a second of warm-up, then for {@code seconds}.
+     * Prints "requests_per_second requests errors".
+     */
+    private static void backToBack(URI uri, byte[] request, int seconds) throws InterruptedException {
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        long measureFrom = start + 1_000_000_000L;
+        long end = measureFrom + seconds * 1_000_000_000L;
+        Thread[] senders = new Thread[2];
+        for (int c = 0; c < senders.length; c++) {
+            senders[c] = Thread.ofPlatform().start(() -> {
+                Connection connection = null;
+                while (System.nanoTime() < end) {
+                    try {
+                        connection = connection == null || connection.closed() ? new Connection(uri) : connection;
+                        boolean ok = connection.exchange(request) / 100 == 2;
+                        if (System.nanoTime() >= measureFrom && System.nanoTime() < end) {
+                            (ok ? answered : errors).incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                        connection = null;
+                    }
+                }
+                if (connection != null) {
+                    connection.close();
+                }
+            });
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        System.out.printf(Locale.ROOT, "%.1f %d %d%n", answered.get() / (double) seconds, answered.get() + errors.get(),
+                errors.get());
     }
 
     /** The request's bytes; X-Bench-Phase lets the service's access log tell measured requests from the rest. */
