@@ -11,8 +11,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * One open {@code COPY ... FROM STDIN} on the connection of the caller's transaction. Rows written to
- * {@link #rows()} (or, in binary format, to {@link #stream()}) stream to the server as the buffer fills; {@link #finish()} completes the COPY, and
- * {@link #close()} cancels it when it was not finished, so the server discards what it received.
+ * {@link #rows()} (or, in binary format, to {@link #stream()}) stream to the server as the buffer fills;
+ * {@link #finish()} completes the COPY, and {@link #close()} cancels it when it was not finished, so the server
+ * discards what it received.
  */
 public final class CopySession implements AutoCloseable {
 

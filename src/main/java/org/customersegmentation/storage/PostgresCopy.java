@@ -72,5 +72,4 @@ public class PostgresCopy {
     public interface BinaryRowsWriter {
         void write(BinaryCopyWriter rows) throws IOException;
     }
-
 }
