@@ -1,7 +1,7 @@
 package org.customersegmentation.chart;
 
 import java.util.Map;
-import org.customersegmentation.web.InvalidRequestException;
+import org.customersegmentation.common.InvalidInputException;
 
 /** A chart's size in pixels (SVG user units). */
 record ChartSize(int width, int height) {
@@ -19,7 +19,7 @@ record ChartSize(int width, int height) {
             return Math.min(MAX, natural);
         }
         if (requested < MIN || requested > MAX) {
-            throw new InvalidRequestException("Invalid chart size", name + " must be between " + MIN + " and " + MAX
+            throw new InvalidInputException("Invalid chart size", name + " must be between " + MIN + " and " + MAX
                     + " pixels; it was " + requested + ".", Map.of("parameter", name));
         }
         return requested;

@@ -1,17 +1,15 @@
 package org.customersegmentation.chart;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.dataset.DatasetProfile;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.result.FinishedSegmentation;
+import org.customersegmentation.result.Results;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.segmentation.Segmentations;
-import org.customersegmentation.web.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,19 +26,13 @@ public class Charts {
     private static final Logger log = LoggerFactory.getLogger(Charts.class);
 
     private final Datasets datasets;
-    private final Segmentations segmentations;
-    // a finished job never changes, so its sample (which reads every customer) is kept for the next picture
-    private final Map<UUID, Segmentations.ClusteredSample> samples = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, Segmentations.ClusteredSample> eldest) {
-                    return size() > 8;
-                }
-            });
+    private final Results results;
+    private final ClusteredSamples samples;
 
-    Charts(Datasets datasets, Segmentations segmentations) {
+    Charts(Datasets datasets, Results results, ClusteredSamples samples) {
         this.datasets = datasets;
-        this.segmentations = segmentations;
+        this.results = results;
+        this.samples = samples;
     }
 
     Drawing dataset(Tenant tenant, UUID datasetId, DatasetChart chart, Integer width, Integer height) {
@@ -48,7 +40,7 @@ public class Charts {
     }
 
     Drawing segmentation(Tenant tenant, UUID jobId, SegmentationChart chart, Integer width, Integer height) {
-        return draw(chart, tenant, segmentations.finished(tenant, jobId).result(), width, height);
+        return draw(chart, tenant, results.finished(tenant, jobId), width, height);
     }
 
     /** How a k-selection method (SILHOUETTE, ELBOW, ...) picks k, in words, as the k-selection chart says it. */
@@ -62,8 +54,8 @@ public class Charts {
     }
 
     /** The chart of a tenant's finished segmentation as an {@code <svg>} element; empty when it cannot be drawn. */
-    public Optional<String> inlineSvg(Tenant tenant, SegmentationResult result, SegmentationChart chart) {
-        return inline(chart.path(), () -> draw(chart, tenant, result, null, null));
+    public Optional<String> inlineSvg(Tenant tenant, FinishedSegmentation finished, SegmentationChart chart) {
+        return inline(chart.path(), () -> draw(chart, tenant, finished, null, null));
     }
 
     private static Drawing draw(DatasetChart chart, String name, DatasetProfile profile, Integer width, Integer height) {
@@ -75,12 +67,13 @@ public class Charts {
         };
     }
 
-    private Drawing draw(SegmentationChart chart, Tenant tenant, SegmentationResult result, Integer width,
+    private Drawing draw(SegmentationChart chart, Tenant tenant, FinishedSegmentation finished, Integer width,
                          Integer height) {
+        SegmentationResult result = finished.result();
         return switch (chart) {
             case K_SELECTION -> SegmentationCharts.kSelection(result,
                     ChartSize.requested(width, height, SegmentationCharts.NATURAL));
-            case SCATTER -> SegmentationCharts.scatter(result, sample(tenant, result.jobId()),
+            case SCATTER -> SegmentationCharts.scatter(result, samples.sample(tenant, finished.job(), SCATTER_POINTS),
                     ChartSize.requested(width, height, SegmentationCharts.scatterSize(result)));
             case PROFILES -> SegmentationCharts.profiles(result,
                     ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));
@@ -99,15 +92,5 @@ public class Charts {
             log.warn("Could not draw the {} chart; leaving it out", name, e);
             return Optional.empty();
         }
-    }
-
-    /** Loaded outside the cache's lock: one slow dataset must not hold up every other scatter. */
-    private Segmentations.ClusteredSample sample(Tenant tenant, UUID jobId) {
-        Segmentations.ClusteredSample sample = samples.get(jobId);
-        if (sample == null) {
-            sample = segmentations.sample(tenant, jobId, SCATTER_POINTS);
-            samples.put(jobId, sample);
-        }
-        return sample;
     }
 }

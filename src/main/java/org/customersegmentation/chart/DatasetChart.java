@@ -1,7 +1,7 @@
 package org.customersegmentation.chart;
 
 import java.util.Arrays;
-import org.customersegmentation.web.NotFoundException;
+import org.customersegmentation.common.NotFoundException;
 
 /** The charts of a dataset, by the name in their URL. */
 public enum DatasetChart {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
-import org.customersegmentation.web.InvalidRequestException;
+import org.customersegmentation.common.InvalidInputException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
@@ -56,7 +56,7 @@ record Drawing(int width, int height, Consumer<Graphics2D> painter) {
 
     byte[] png() {
         if ((long) width * height > MAX_PNG_PIXELS) {
-            throw new InvalidRequestException("Invalid chart size", "A PNG may have at most " + MAX_PNG_PIXELS
+            throw new InvalidInputException("Invalid chart size", "A PNG may have at most " + MAX_PNG_PIXELS
                     + " pixels; " + width + " x " + height + " has " + (long) width * height + ". Ask for a smaller "
                     + "width or height, or for the SVG.", Map.of("parameter", "width"));
         }

@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.customersegmentation.engine.PrincipalComponents;
+import org.customersegmentation.common.ConflictException;
+import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.result.SegmentationResult;
-import org.customersegmentation.segmentation.Segmentations;
-import org.customersegmentation.web.ConflictException;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -92,7 +91,7 @@ final class SegmentationCharts {
     }
 
     /** Customers on the first two principal components of the clustering space, coloured by segment. */
-    static Drawing scatter(SegmentationResult result, Segmentations.ClusteredSample sample, ChartSize size) {
+    static Drawing scatter(SegmentationResult result, ClusteredSamples.ClusteredSample sample, ChartSize size) {
         if (sample.points().length == 0) {
             throw new ConflictException("Nothing to draw", "No customer of this segmentation could be drawn.", Map.of());
         }
@@ -239,9 +238,7 @@ final class SegmentationCharts {
         if (share == null || share.share() == null || share.lift() == null || share.lift() == 0) {
             return Double.NaN;
         }
-        double overall = share.share() / share.lift();
-        double spread = Math.sqrt(overall * (1 - overall));
-        return spread == 0 ? Double.NaN : (share.share() - overall) / spread;
+        return SegmentProfile.CategoryShares.indicatorZScore(share.share(), share.share() / share.lift());
     }
 
     private record SizeLabels(SegmentationResult result) implements CategoryItemLabelGenerator {

@@ -1,5 +1,7 @@
 package org.customersegmentation.dataset;
 
+import org.customersegmentation.dataset.ingest.MissingValues;
+
 /** How a single cell is read, the same way uploads read them, for callers outside the dataset module. */
 public final class CellValues {
 

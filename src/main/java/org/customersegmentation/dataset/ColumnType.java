@@ -18,7 +18,7 @@ public enum ColumnType {
      * plain decimals (a suffix, a hexadecimal literal, or a word), all recognisable from the first and last
      * characters.
      */
-    static double parseNumber(String value) {
+    public static double parseNumber(String value) {
         int n = value.length();
         if (n == 0) {
             return Double.NaN;

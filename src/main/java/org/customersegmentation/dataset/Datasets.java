@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.customersegmentation.engine.CategoricalColumn;
-import org.customersegmentation.engine.FeatureMatrix;
+import org.customersegmentation.common.NotFoundException;
+import org.customersegmentation.dataset.profile.ProfileStore;
+import org.customersegmentation.dataset.storage.Dataset;
+import org.customersegmentation.dataset.storage.DatasetColumn;
+import org.customersegmentation.dataset.storage.DatasetRepository;
+import org.customersegmentation.dataset.storage.RowTable;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.web.ConflictException;
-import org.customersegmentation.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,8 +34,7 @@ public class Datasets {
     /** The tenant's dataset, or 404 when it is unknown or another tenant's. */
     @Transactional(readOnly = true)
     public DatasetSchema schema(Tenant tenant, UUID datasetId) {
-        Dataset dataset = datasets.findByIdAndTenantId(datasetId, tenant.id())
-                .orElseThrow(() -> new NotFoundException("dataset", datasetId));
+        Dataset dataset = datasets.require(tenant, datasetId);
         Map<String, Double> minima = new HashMap<>();
         profiles.find(datasetId).ifPresent(profile -> profile.columns().stream()
                 .filter(column -> column.numeric() != null)
@@ -45,12 +46,11 @@ public class Datasets {
         return new DatasetSchema(dataset.id(), dataset.name(), dataset.rowCount(), dataset.idColumn(), columns);
     }
 
-    /** The dataset's profile: 404 when it is unknown or another tenant's, 409 when it was never computed. */
+    /** The dataset's profile: 404 when it is unknown or another tenant's. */
     @Transactional(readOnly = true)
     public DatasetProfile profile(Tenant tenant, UUID datasetId) {
-        datasets.findByIdAndTenantId(datasetId, tenant.id()).orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        return profiles.find(datasetId).orElseThrow(() -> new ConflictException("No profile", "Dataset " + datasetId
-                + " was uploaded before the service computed profiles; upload it again to get one.", Map.of()));
+        datasets.require(tenant, datasetId);
+        return profiles.find(datasetId).orElseThrow(() -> new NotFoundException("dataset", datasetId));
     }
 
     /**
@@ -58,8 +58,8 @@ public class Datasets {
      * the order named, then categories in the order named.
      */
     @Transactional(readOnly = true)
-    public DatasetFeatures features(UUID datasetId, List<String> features) {
-        Dataset dataset = datasets.findById(datasetId).orElseThrow(() -> new NotFoundException("dataset", datasetId));
+    public CustomerFeatures features(UUID datasetId, List<String> features) {
+        Dataset dataset = datasets.require(datasetId);
         List<String> numeric = features.stream()
                 .filter(feature -> dataset.columns().get(position(dataset, feature)).type() == ColumnType.NUMERIC)
                 .toList();
@@ -81,17 +81,17 @@ public class Datasets {
             for (int c = 0; c < codes.length; c++) {
                 Map<String, Integer> dictionary = dictionaries.get(c);
                 String category = fields.nextText();
-                codes[c][index] = category == null ? CategoricalColumn.MISSING
+                codes[c][index] = category == null ? CustomerFeatures.MISSING
                         : dictionary.computeIfAbsent(category, value -> dictionary.size());
             }
         });
-        List<CategoricalColumn> categoricals = new ArrayList<>();
+        List<CustomerFeatures.Categorical> categoricals = new ArrayList<>();
         for (int c = 0; c < codes.length; c++) {
             String[] dictionary = new String[dictionaries.get(c).size()];
             dictionaries.get(c).forEach((value, code) -> dictionary[code] = value);
-            categoricals.add(new CategoricalColumn(categorical.get(c), List.of(dictionary), codes[c]));
+            categoricals.add(new CustomerFeatures.Categorical(categorical.get(c), List.of(dictionary), codes[c]));
         }
-        return new DatasetFeatures(customerIds, new FeatureMatrix(numeric, values, categoricals));
+        return new CustomerFeatures(customerIds, numeric, values, categoricals);
     }
 
     private static int position(Dataset dataset, String feature) {

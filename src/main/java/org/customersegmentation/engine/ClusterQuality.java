@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.customersegmentation.engine.kmeans.Clustering;
 
 /**
  * How good a partition is, measured in the space it was fitted in, by the indices scikit-learn reports

@@ -31,22 +31,22 @@ public record OneHotEncoding(String feature, List<String> values, double[] cente
     }
 
     /** Writes the feature's columns with the indicator of value number {@code hot} set (none for -1). */
-    void write(int hot, double[] point, int offset) {
+    public void write(int hot, double[] point, int offset) {
         for (int v = 0; v < values.size(); v++) {
             point[offset + v] = ((v == hot ? 1 : 0) - centers[v]) / scale;
         }
     }
 
     /** For each of the given values, its column among this feature's; -1 for a value not seen in training. */
-    int[] positionsOf(List<String> others) {
+    public int[] positionsOf(List<String> others) {
         return positions(values, others);
     }
 
-    static int[] positions(List<String> values, List<String> others) {
+    public static int[] positions(List<String> values, List<String> others) {
         return others.stream().mapToInt(values::indexOf).toArray();
     }
 
-    int width() {
+    public int width() {
         return values.size();
     }
 }

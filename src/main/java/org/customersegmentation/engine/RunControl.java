@@ -10,7 +10,7 @@ import smile.util.IterativeAlgorithmController;
 
 /**
  * What another thread sees of a running segmentation and how it stops one. The segmentation reports its
- * {@link Progress}; {@link #cancel()} stops it between fits, and inside a fit at its next Lloyd iteration (through
+ * {@link PhaseProgress}; {@link #cancel()} stops it between fits, and inside a fit at its next Lloyd iteration (through
  * the controller Smile's k-means consults after each one). It also times each phase, for the job's log line.
  * Several fits may run at once, on different threads.
  */
@@ -24,7 +24,7 @@ public final class RunControl {
      * @param k       the number of segments being fitted (the latest begun, when several are fitted at once) or
      *                evaluated; null before clustering, and while the candidates of a k range are evaluated together
      */
-    public record Progress(Phase phase, int percent, Integer k) {
+    public record PhaseProgress(Phase phase, int percent, Integer k) {
     }
 
     private static final int CLUSTERING_FROM = 15;
@@ -34,15 +34,14 @@ public final class RunControl {
     private volatile boolean cancelled;
     private volatile boolean timedOut;
     private final Set<IterativeAlgorithmController<AlgoStatus>> runningFits = ConcurrentHashMap.newKeySet();
-    private volatile Progress progress = new Progress(Phase.LOADING, 0, null);
+    private volatile PhaseProgress progress = new PhaseProgress(Phase.LOADING, 0, null);
     private int plannedFits = 1;
     private int finishedFits;
     private final Map<Phase, Long> phaseNanos = new EnumMap<>(Phase.class);
     private long phaseStartedNanos = System.nanoTime();
 
-    /** A fresh control: not cancelled, loading. */
-    public static RunControl none() {
-        return new RunControl();
+    /** A fresh control: not cancelled, in its loading phase from now on. */
+    public RunControl() {
     }
 
     /** Stops the segmentation as soon as it can; it then throws {@link CancelledException}. */
@@ -57,21 +56,17 @@ public final class RunControl {
         cancel();
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     public boolean isTimedOut() {
         return timedOut;
     }
 
-    public Progress progress() {
+    public PhaseProgress progress() {
         return progress;
     }
 
     /** The caller's part: the segmentation's result is being stored. */
     public synchronized void saving() {
-        enter(new Progress(Phase.SAVING, SAVING_FROM, progress.k()));
+        enter(new PhaseProgress(Phase.SAVING, SAVING_FROM, progress.k()));
     }
 
     /** How long each phase has taken so far, in milliseconds, in phase order, the current one included. */
@@ -90,7 +85,7 @@ public final class RunControl {
     }
 
     synchronized void preprocessing() {
-        enter(new Progress(Phase.PREPROCESSING, 10, null));
+        enter(new PhaseProgress(Phase.PREPROCESSING, 10, null));
     }
 
     /**
@@ -100,23 +95,23 @@ public final class RunControl {
     synchronized void plan(int fits) {
         plannedFits = Math.max(1, fits);
         finishedFits = 0;
-        enter(new Progress(Phase.CLUSTERING, percent(), null));
+        enter(new PhaseProgress(Phase.CLUSTERING, percent(), null));
     }
 
-    synchronized void fitting(int k) {
-        enter(new Progress(Phase.CLUSTERING, percent(), k));
+    public synchronized void fitting(int k) {
+        enter(new PhaseProgress(Phase.CLUSTERING, percent(), k));
     }
 
-    synchronized void fitFinished() {
+    public synchronized void fitFinished() {
         finishedFits++;
-        progress = new Progress(progress.phase(), percent(), progress.k());
+        progress = new PhaseProgress(progress.phase(), percent(), progress.k());
     }
 
     synchronized void evaluating(Integer k) {
-        enter(new Progress(Phase.EVALUATING, percent(), k));
+        enter(new PhaseProgress(Phase.EVALUATING, percent(), k));
     }
 
-    private void enter(Progress next) {
+    private void enter(PhaseProgress next) {
         if (next.phase() != progress.phase()) {
             long now = System.nanoTime();
             phaseNanos.merge(progress.phase(), now - phaseStartedNanos, Long::sum);
@@ -130,7 +125,7 @@ public final class RunControl {
     }
 
     /** Throws when cancelled: called between steps. */
-    void checkpoint() {
+    public void checkpoint() {
         if (cancelled) {
             throw new CancelledException();
         }
@@ -140,7 +135,7 @@ public final class RunControl {
      * A controller for the next fit, stopped at once if the segmentation is (or gets) cancelled; pass it to
      * {@link #fitEnded} when the fit returns.
      */
-    IterativeAlgorithmController<AlgoStatus> nextFit() {
+    public IterativeAlgorithmController<AlgoStatus> nextFit() {
         IterativeAlgorithmController<AlgoStatus> controller = new IterativeAlgorithmController<>();
         runningFits.add(controller);
         if (cancelled) {
@@ -149,7 +144,7 @@ public final class RunControl {
         return controller;
     }
 
-    void fitEnded(IterativeAlgorithmController<AlgoStatus> controller) {
+    public void fitEnded(IterativeAlgorithmController<AlgoStatus> controller) {
         runningFits.remove(controller);
         controller.close();
     }

@@ -12,14 +12,13 @@ import java.util.List;
  * @param centers    per numeric feature, what scaling subtracted
  * @param scales     per numeric feature, what scaling divided by
  * @param centroids  per segment, in segment order, the centre in the clustering space
- * @param oneHot     the categorical features, in order, as they were encoded (empty for models stored before
- *                   categorical features existed)
+ * @param oneHot     the categorical features, in order, as they were encoded
  */
 public record SegmentModel(List<String> features, boolean[] logged, double[] imputed, double[] centers,
                            double[] scales, double[][] centroids, List<OneHotEncoding> oneHot) {
 
     public SegmentModel {
-        oneHot = oneHot == null ? List.of() : List.copyOf(oneHot);
+        oneHot = List.copyOf(oneHot);
     }
 
     /** Where a customer lands: its segment and its Euclidean distance to every centre, in the clustering space. */

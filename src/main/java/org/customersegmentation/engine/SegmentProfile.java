@@ -1,6 +1,7 @@
 package org.customersegmentation.engine;
 
 import java.util.List;
+import org.customersegmentation.engine.preprocessing.Preprocessor;
 
 /**
  * One segment as a person reads it.
@@ -19,4 +20,60 @@ import java.util.List;
 public record SegmentProfile(int segment, int size, double share, double[] centroid, List<FeatureStats> stats,
                              double[] zScores, List<CategoryShares> categories, List<String> distinguishing,
                              String label) {
+
+    /**
+     * Summary of one feature over one segment's members, in original units, counting only the values that were
+     * present (imputed values would pull the spread toward the median). All are NaN when no member has a value.
+     *
+     * @param std    the sample standard deviation (n - 1), 0 for a single value
+     * @param median the middle value, or the mean of the two middle ones
+     */
+    public record FeatureStats(double mean, double std, double min, double max, double median) {
+
+        public static FeatureStats of(double[] values) {
+            int n = 0;
+            double sum = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    n++;
+                    sum += v;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            if (n == 0) {
+                return new FeatureStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double mean = sum / n;
+            double squares = 0;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    squares += (v - mean) * (v - mean);
+                }
+            }
+            double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+            return new FeatureStats(mean, std, min, max, Preprocessor.median(values));
+        }
+    }
+
+    /**
+     * How one categorical feature is spread inside a segment, over the members that have a value.
+     *
+     * @param values as the feature's one-hot encoding orders them, most frequent overall first
+     * @param shares per value, the fraction of the members that have it (NaN when no member has a value)
+     * @param lifts  per value, its share in the segment divided by its share among all customers
+     */
+    public record CategoryShares(String feature, List<String> values, double[] shares, double[] lifts) {
+
+        /**
+         * How far a value's share among a segment's members lies from its share among all customers, in standard
+         * deviations of the value's 0/1 indicator over all customers; 0 when every customer, or none, has it.
+         */
+        public static double indicatorZScore(double segmentShare, double populationShare) {
+            double std = Math.sqrt(populationShare * (1 - populationShare));
+            return std == 0 ? 0 : (segmentShare - populationShare) / std;
+        }
+    }
 }

@@ -5,6 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.customersegmentation.engine.KSearch.CandidateFit;
+import org.customersegmentation.engine.kmeans.Clustering;
+import org.customersegmentation.engine.kmeans.KMeansClusterer;
+import org.customersegmentation.engine.preprocessing.PreparedFeatures;
+import org.customersegmentation.engine.preprocessing.Preprocessor;
+import org.customersegmentation.engine.profile.SegmentProfiler;
 
 /**
  * The whole analysis a data scientist would do in a notebook: impute, scale, one-hot encode, fit k-means, profile.
@@ -13,20 +19,6 @@ import java.util.stream.IntStream;
 public final class SegmentationEngine {
 
     private SegmentationEngine() {
-    }
-
-    public static SegmentationOutcome segment(FeatureMatrix matrix, int k, int restarts, long seed) {
-        return segment(matrix, Preprocessing.DEFAULT, k, Fitting.restarts(restarts), seed);
-    }
-
-    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, int restarts,
-                                              long seed) {
-        return segment(matrix, preprocessing, k, Fitting.restarts(restarts), seed);
-    }
-
-    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
-                                              long seed) {
-        return segment(matrix, preprocessing, k, fitting, seed, RunControl.none());
     }
 
     /** @throws RunControl.CancelledException when cancelled before it finished */
@@ -52,20 +44,11 @@ public final class SegmentationEngine {
      * Fits every k from {@code minK} to {@code maxK} (several at once, each k with the same seed), scores each
      * partition, and profiles the one the method chooses. A k beyond the number of distinct points
      * is not tried.
+     *
+     * @throws RunControl.CancelledException when cancelled before it finished
      */
-    public static SegmentationOutcome segment(FeatureMatrix matrix, int minK, int maxK, KSelection method, int restarts,
-                                              long seed) {
-        return segment(matrix, Preprocessing.DEFAULT, minK, maxK, method, Fitting.restarts(restarts), seed);
-    }
-
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
-                                              KSelection method, Fitting fitting, long seed) {
-        return segment(matrix, preprocessing, minK, maxK, method, fitting, seed, RunControl.none());
-    }
-
-    /** @throws RunControl.CancelledException when cancelled before it finished */
-    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
-                                              KSelection method, Fitting fitting, long seed, RunControl control) {
+                                              KSelectionMethod method, Fitting fitting, long seed, RunControl control) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
                     preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), minK, Math.min(maxK, complete.rowCount()),
@@ -84,7 +67,7 @@ public final class SegmentationEngine {
         List<Clustering> clusterings = KMeansClusterer.fitEach(points, minK, upTo, fitting, seed, control);
         control.evaluating(null);
         List<ClusterQuality> qualities = ClusterQuality.ofEach(points, clusterings, seed);
-        List<Candidate> candidates = new ArrayList<>();
+        List<CandidateFit> candidates = new ArrayList<>();
         for (int i = 0; i < clusterings.size(); i++) {
             Clustering clustering = clusterings.get(i);
             int[] sizes = new int[clustering.k()];
@@ -92,9 +75,9 @@ public final class SegmentationEngine {
                 sizes[label]++;
             }
             double smallestShare = (double) Arrays.stream(sizes).min().orElseThrow() / points.length;
-            candidates.add(new Candidate(clustering.k(), clustering.inertia(), qualities.get(i), smallestShare));
+            candidates.add(new CandidateFit(clustering.k(), clustering.inertia(), qualities.get(i), smallestShare));
         }
-        Candidate chosen = method.choose(candidates);
+        CandidateFit chosen = method.choose(candidates);
         SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),
                 chosen.quality());
         return outcome.withSearch(new KSearch(method, List.copyOf(candidates)));

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.customersegmentation.common.ConflictException;
+import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.web.ConflictException;
-import org.customersegmentation.web.InvalidRequestException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -112,7 +112,7 @@ class IdempotencyKeys {
 
     private static void requireWellFormed(String key) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidRequestException("Invalid Idempotency-Key", "An Idempotency-Key must be 1 to "
+            throw new InvalidInputException("Invalid Idempotency-Key", "An Idempotency-Key must be 1 to "
                     + MAX_KEY_LENGTH + " characters, such as a UUID.", Map.of("parameter", HEADER));
         }
     }

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.customersegmentation.common.UnprocessableContentException;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.web.UnprocessableContentException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -26,6 +26,8 @@ class ReportController {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-modals";
 
+    static final String PATH = "/api/v1/segmentations/{id}/report";
+
     private final Reports reports;
     private final ITemplateEngine templates;
 
@@ -43,7 +45,7 @@ class ReportController {
             responses = @ApiResponse(responseCode = "200", description = "The report",
                     content = @Content(mediaType = "text/html", schema = @Schema(type = "string"))))
     @ProblemResponses({401, 404, 409})
-    @GetMapping(path = "/api/v1/segmentations/{id}/report", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> report(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         Context context = new Context();
         context.setVariable("report", reports.report(tenant, id));

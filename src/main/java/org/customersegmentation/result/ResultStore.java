@@ -1,6 +1,5 @@
 package org.customersegmentation.result;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,15 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.customersegmentation.engine.CategoryShares;
 import org.customersegmentation.engine.ClusterQuality;
-import org.customersegmentation.engine.FeatureStats;
 import org.customersegmentation.engine.KSearch;
-import org.customersegmentation.engine.OneHotEncoding;
-import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.engine.SegmentProfile.CategoryShares;
+import org.customersegmentation.engine.SegmentProfile.FeatureStats;
 import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.engine.SegmentationOutcome;
-import org.customersegmentation.storage.PostgresCopy;
+import org.customersegmentation.postgres.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,22 +35,19 @@ class ResultStore {
         this.json = json;
     }
 
-    Optional<SegmentModel> model(UUID jobId) {
-        return jdbc.queryForList("SELECT model::text FROM segmentation_result WHERE job_id = ? AND model IS NOT NULL",
-                String.class, jobId).stream().findFirst().map(text -> json.readValue(text, SegmentModel.class));
+    Optional<StoredModel> model(UUID jobId) {
+        return jdbc.queryForList("SELECT model::text FROM segmentation_result WHERE job_id = ?", String.class, jobId)
+                .stream().findFirst().map(text -> json.readValue(text, StoredModel.class));
     }
 
     /** The preprocessing of each feature, in the result's feature order. */
-    private static List<SegmentationResult.FeaturePreparation> preparation(SegmentModel model, List<String> features) {
-        if (model == null) {
-            return null;
-        }
+    private static List<SegmentationResult.FeaturePreparation> preparation(StoredModel model, List<String> features) {
         Map<String, SegmentationResult.FeaturePreparation> byFeature = new HashMap<>();
         for (int j = 0; j < model.features().size(); j++) {
             byFeature.put(model.features().get(j), new SegmentationResult.FeaturePreparation(model.features().get(j),
                     model.logged()[j] ? "log1p" : null, model.imputed()[j], model.centers()[j], model.scales()[j], null));
         }
-        for (OneHotEncoding encoding : model.oneHot()) {
+        for (StoredModel.Encoding encoding : model.oneHot()) {
             List<SegmentationResult.OneHotColumn> columns = IntStream.range(0, encoding.values().size())
                     .mapToObj(v -> new SegmentationResult.OneHotColumn(encoding.values().get(v), encoding.centers()[v]))
                     .toList();
@@ -88,7 +82,7 @@ class ResultStore {
             return statement;
         });
         jdbc.update("UPDATE segmentation_result SET model = ?::jsonb WHERE job_id = ?",
-                json.writeValueAsString(outcome.model()), jobId);
+                json.writeValueAsString(StoredModel.of(outcome.model())), jobId);
         if (search != null) {
             jdbc.batchUpdate("INSERT INTO segmentation_candidate (job_id, k, inertia, silhouette, silhouette_sample_size, "
                     + "davies_bouldin, calinski_harabasz, smallest_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -149,10 +143,7 @@ class ResultStore {
                 (rs, i) -> {
                     method.add(rs.getString(6));
                     dropped.add(rs.getInt(7));
-                    Array stored = rs.getArray(8);
-                    if (stored != null) {
-                        features.addAll(List.of((String[]) stored.getArray()));
-                    }
+                    features.addAll(List.of((String[]) rs.getArray(8).getArray()));
                     return new SegmentationResult.Metrics(rs.getDouble(1), rs.getObject(2, Double.class),
                             rs.getObject(3, Integer.class), rs.getObject(4, Double.class), rs.getObject(5, Double.class));
                 }, jobId);
@@ -161,18 +152,13 @@ class ResultStore {
         }
         Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
         jdbc.query("SELECT segment, size, share, label, distinguishing FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
-            Array distinguishing = rs.getArray(5);
             segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getString(4), rs.getInt(2),
-                    rs.getDouble(3), distinguishing == null ? null : List.of((String[]) distinguishing.getArray()),
+                    rs.getDouble(3), List.of((String[]) rs.getArray(5).getArray()),
                     new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
         }, jobId);
-        boolean featuresStored = !features.isEmpty();
         jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max, median, z_score FROM segment_feature "
                 + "WHERE job_id = ? ORDER BY segment, position", rs -> {
             String feature = rs.getString(3);
-            if (rs.getInt(1) == 0 && !featuresStored) {
-                features.add(feature);
-            }
             SegmentationResult.Segment segment = segments.get(rs.getInt(1));
             segment.centroid().put(feature, rs.getDouble(4));
             segment.zScores().put(feature, rs.getObject(10, Double.class));
@@ -188,7 +174,7 @@ class ResultStore {
         }, jobId);
         return Optional.of(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
                 metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
-                preparation(model(jobId).orElse(null), features), List.copyOf(segments.values()), null));
+                preparation(model(jobId).orElseThrow(), features), List.copyOf(segments.values()), null));
     }
 
     private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {

@@ -78,7 +78,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
     }
 
     /**
-     * Measured in the standardized space the clustering ran in; an index is null where it is undefined.
+     * Measured in the space the clustering ran in (after the request's scaling); an index is null where it is undefined.
      *
      * @param inertia               within-cluster sum of squared distances (lower is tighter)
      * @param silhouette            mean silhouette coefficient, -1 to 1 (higher is better)

@@ -31,26 +31,15 @@ final class ApiKeys {
                     + "Set SEGMENTATION_API_KEYS to comma-separated tenant=key pairs, e.g. acme=<a long random key>.");
         }
         List<Entry> entries = new ArrayList<>();
-        Set<String> tenants = new HashSet<>();
         Set<String> digests = new HashSet<>();
-        String[] pairs = configured.split(",");
-        for (int i = 0; i < pairs.length; i++) {
-            String pair = pairs[i].trim();
-            int equals = pair.indexOf('=');
-            String tenant = equals > 0 ? pair.substring(0, equals).trim() : "";
-            String key = equals > 0 ? pair.substring(equals + 1).trim() : "";
-            if (tenant.isEmpty() || key.isEmpty()) {
-                throw new IllegalStateException("SEGMENTATION_API_KEYS entry " + (i + 1) + " is not of the form tenant=key.");
-            }
+        TenantSecrets.parse("SEGMENTATION_API_KEYS", configured).forEach((tenant, key) -> {
             byte[] digest = sha256(key);
-            if (!tenants.add(tenant)) {
-                throw new IllegalStateException("SEGMENTATION_API_KEYS names tenant '" + tenant + "' twice.");
-            }
             if (!digests.add(new String(digest, StandardCharsets.ISO_8859_1))) {
-                throw new IllegalStateException("SEGMENTATION_API_KEYS gives the same key to two tenants (entry " + (i + 1) + ").");
+                throw new IllegalStateException("SEGMENTATION_API_KEYS gives the same key to two tenants ('" + tenant
+                        + "' and an earlier one).");
             }
             entries.add(new Entry(new Tenant(tenant), digest));
-        }
+        });
         return new ApiKeys(List.copyOf(entries));
     }
 

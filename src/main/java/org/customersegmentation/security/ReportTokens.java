@@ -1,7 +1,6 @@
 package org.customersegmentation.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,8 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -68,14 +65,7 @@ public class ReportTokens {
     }
 
     private String signature(UUID jobId, String tenant, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] signed = mac.doFinal((jobId + "\n" + tenant + "\n" + expires).getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(signed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ENCODER.encodeToString(Hmac.sha256(key(), jobId + "\n" + tenant + "\n" + expires));
     }
 
     private byte[] key() {

@@ -2,6 +2,16 @@ package org.customersegmentation.web;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.customersegmentation.common.ConflictException;
+import org.customersegmentation.common.ContentTooLargeException;
+import org.customersegmentation.common.DomainException;
+import org.customersegmentation.common.InvalidInputException;
+import org.customersegmentation.common.NotFoundException;
+import org.customersegmentation.common.QuotaExceededException;
+import org.customersegmentation.common.ServiceBusyException;
+import org.customersegmentation.common.UnprocessableContentException;
+import org.customersegmentation.common.UnsupportedFormatException;
+import org.customersegmentation.common.UploadInterruptedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,17 +42,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> apiException(ApiException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE || e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+    ResponseEntity<ProblemDetail> domainException(DomainException e) {
+        HttpStatus status = statusOf(e);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        return response.body(problem(e.status(), e.title(), e.getMessage(), e.properties()));
+        return response.body(problem(status, e.title(), e.getMessage(), e.properties()));
+    }
+
+    static HttpStatus statusOf(DomainException e) {
+        return switch (e) {
+            case InvalidInputException _ -> HttpStatus.BAD_REQUEST;
+            case NotFoundException _ -> HttpStatus.NOT_FOUND;
+            case ConflictException _ -> HttpStatus.CONFLICT;
+            case ContentTooLargeException _ -> HttpStatus.CONTENT_TOO_LARGE;
+            case UnsupportedFormatException _ -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UnprocessableContentException _ -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case QuotaExceededException _ -> HttpStatus.TOO_MANY_REQUESTS;
+            case ServiceBusyException _ -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** The client stopped sending half-way; it will rarely read this answer, but a proxy might. */
     @ExceptionHandler
-    ProblemDetail bodyNotRead(BodyReadException e) {
+    ProblemDetail bodyNotRead(UploadInterruptedException e) {
         log.info("Upload interrupted: {}", e.getCause().toString());
         return problem(HttpStatus.BAD_REQUEST, "Upload interrupted", "The request body ended before it was complete ("
                 + e.getCause().getClass().getSimpleName() + "); nothing was stored. Send the upload again.", Map.of());

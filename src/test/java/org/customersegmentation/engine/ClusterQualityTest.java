@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.customersegmentation.engine.kmeans.Clustering;
 import org.junit.jupiter.api.Test;
 
 /** The indices against values worked out by hand from their definitions. */

@@ -3,6 +3,7 @@ package org.customersegmentation.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.customersegmentation.engine.SegmentProfile.FeatureStats;
 import org.junit.jupiter.api.Test;
 
 class FeatureStatsTest {

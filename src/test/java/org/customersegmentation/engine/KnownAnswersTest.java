@@ -25,8 +25,8 @@ class KnownAnswersTest {
             }
         }
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(new FeatureMatrix(List.of("a", "b", "c"), rows),
-                2, 10, KSelection.SILHOUETTE, 10, 5);
+        SegmentationOutcome outcome = Segment.kRange(new FeatureMatrix(List.of("a", "b", "c"), rows),
+                2, 10, KSelectionMethod.SILHOUETTE, 10, 5);
 
         assertThat(outcome.segments()).hasSize(4);
         assertThat(adjustedRandIndex(truth, outcome.assignments())).isGreaterThanOrEqualTo(0.99);
@@ -43,7 +43,7 @@ class KnownAnswersTest {
         }
         double[][] rows = Arrays.stream(values).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(new FeatureMatrix(List.of("x"), rows),
+        SegmentationOutcome outcome = Segment.fixedK(new FeatureMatrix(List.of("x"), rows),
                 new Preprocessing(Preprocessing.Scaling.NONE, Set.of(), Preprocessing.Imputation.MEDIAN), 3, 10, 9);
 
         double optimum = optimalInertia(values, 3);

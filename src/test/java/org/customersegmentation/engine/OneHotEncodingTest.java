@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.customersegmentation.engine.preprocessing.PreparedFeatures;
+import org.customersegmentation.engine.preprocessing.Preprocessor;
 import org.junit.jupiter.api.Test;
 
 /** Categorical features: one-hot columns, imputed with the most frequent value, weighted like one numeric feature. */
@@ -25,7 +27,7 @@ class OneHotEncodingTest {
         // south, north, north, east, missing -> north (2 + the missing one), then east and south once each
         var matrix = new FeatureMatrix(List.of(), new double[5][0], List.of(region(0, 1, 1, 2, MISSING)));
 
-        OneHotEncoding encoding = Preprocessor.prepare(matrix).oneHot().getFirst();
+        OneHotEncoding encoding = Preprocessor.prepare(matrix, Preprocessing.DEFAULT).oneHot().getFirst();
 
         assertThat(encoding.values()).containsExactly("north", "east", "south");
         assertThat(encoding.imputed()).isEqualTo("north");
@@ -39,7 +41,7 @@ class OneHotEncodingTest {
         var matrix = new FeatureMatrix(List.of("age"), new double[][] {{20}, {30}, {40}, {50}},
                 List.of(region(1, 1, 0, 2)));
 
-        PreparedFeatures prepared = Preprocessor.prepare(matrix);
+        PreparedFeatures prepared = Preprocessor.prepare(matrix, Preprocessing.DEFAULT);
 
         double s = Math.sqrt(5.0 / 8);
         assertThat(prepared.oneHot().getFirst().scale()).isCloseTo(s, within(1e-15));
@@ -85,7 +87,7 @@ class OneHotEncodingTest {
         List<String> values = IntStream.range(0, 20).mapToObj(v -> "v" + v).toList();
         var matrix = new FeatureMatrix(List.of("x"), rows, List.of(new CategoricalColumn("noise", values, codes)));
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(matrix, 2, 3, 5);
+        SegmentationOutcome outcome = Segment.fixedK(matrix, 2, 3, 5);
 
         assertThat(KnownAnswersTest.adjustedRandIndex(truth, outcome.assignments())).isGreaterThan(0.99);
     }
@@ -105,7 +107,7 @@ class OneHotEncodingTest {
         var plan = new CategoricalColumn("plan", List.of("basic", "gold", "silver"), group);
         var matrix = new FeatureMatrix(List.of("a"), rows, List.of(region(group), plan));
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(matrix, 3, 5, 1);
+        SegmentationOutcome outcome = Segment.fixedK(matrix, 3, 5, 1);
 
         assertThat(KnownAnswersTest.adjustedRandIndex(group, outcome.assignments())).isGreaterThan(0.99);
         assertThat(outcome.segments()).allSatisfy(segment -> {
@@ -120,7 +122,7 @@ class OneHotEncodingTest {
         var matrix = new FeatureMatrix(List.of("x"), new double[][] {{0}, {0.1}, {Double.NaN}, {10}, {10.1}},
                 List.of(region(1, 1, 2, 0, MISSING)));
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(matrix,
+        SegmentationOutcome outcome = Segment.fixedK(matrix,
                 new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS), 2, 1, 3);
 
         assertThat(outcome.droppedRows()).isEqualTo(2);
@@ -135,7 +137,7 @@ class OneHotEncodingTest {
         int[] codes = {0, 0, 0, 1, 1, 2};
         var matrix = new FeatureMatrix(List.of(), new double[codes.length][0], List.of(region(codes)));
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(matrix, 3, 2, 4);
+        SegmentationOutcome outcome = Segment.fixedK(matrix, 3, 2, 4);
 
         assertThat(outcome.assignments()).containsExactly(0, 0, 0, 1, 1, 2);
         assertThat(outcome.segments()).extracting(SegmentProfile::label)

@@ -15,7 +15,7 @@ class RunControlTest {
 
     @Test
     void aCancelledSegmentationThrowsInsteadOfReturningAnOutcome() {
-        RunControl control = RunControl.none();
+        RunControl control = new RunControl();
         control.cancel();
 
         assertThatThrownBy(() -> SegmentationEngine.segment(uniform(200, 2), Preprocessing.DEFAULT, 3, Fitting.restarts(2), 1,
@@ -25,7 +25,7 @@ class RunControlTest {
     @Test
     void aSegmentationCancelledFromAnotherThreadStopsInTheMiddleOfItsFits() throws Exception {
         // 400 restarts of k = 20 on 50,000 uniform points would take minutes; cancelled, it must end at once
-        RunControl control = RunControl.none();
+        RunControl control = new RunControl();
         CompletableFuture<SegmentationOutcome> running = CompletableFuture.supplyAsync(() -> SegmentationEngine.segment(
                 uniform(50_000, 5), Preprocessing.DEFAULT, 20, Fitting.restarts(400), 1, control));
 
@@ -33,45 +33,32 @@ class RunControlTest {
 
         assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(RunControl.CancelledException.class);
-        assertThat(control.isCancelled()).isTrue();
-    }
-
-    @Test
-    void anUncancelledSegmentationIsTheSameWithOrWithoutAHandle() {
-        FeatureMatrix matrix = uniform(500, 3);
-
-        SegmentationOutcome with = SegmentationEngine.segment(matrix, Preprocessing.DEFAULT, 4, Fitting.restarts(3), 9,
-                RunControl.none());
-        SegmentationOutcome without = SegmentationEngine.segment(matrix, Preprocessing.DEFAULT, 4, 3, 9);
-
-        assertThat(with.assignments()).containsExactly(without.assignments());
-        assertThat(with.inertia()).isEqualTo(without.inertia());
     }
 
     @Test
     void progressMovesThroughThePhasesAndCountsFinishedFits() {
-        RunControl control = RunControl.none();
-        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.LOADING, 0, null));
+        RunControl control = new RunControl();
+        assertThat(control.progress()).isEqualTo(new RunControl.PhaseProgress(RunControl.Phase.LOADING, 0, null));
 
-        SegmentationEngine.segment(uniform(300, 2), Preprocessing.DEFAULT, 2, 4, KSelection.SILHOUETTE, Fitting.restarts(2), 1,
+        SegmentationEngine.segment(uniform(300, 2), Preprocessing.DEFAULT, 2, 4, KSelectionMethod.SILHOUETTE, Fitting.restarts(2), 1,
                 control);
 
         // all 3 x 2 fits done: the clustering share (15 to 90) is complete; the candidates were evaluated together
-        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.EVALUATING, 90, null));
+        assertThat(control.progress()).isEqualTo(new RunControl.PhaseProgress(RunControl.Phase.EVALUATING, 90, null));
         control.saving();
-        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.SAVING, 95, null));
+        assertThat(control.progress()).isEqualTo(new RunControl.PhaseProgress(RunControl.Phase.SAVING, 95, null));
         assertThat(control.phaseMillis()).containsOnlyKeys(RunControl.Phase.values());
     }
 
     @Test
     void halfTheFitsIsHalfTheClusteringShare() {
-        RunControl control = RunControl.none();
+        RunControl control = new RunControl();
         control.plan(4);
         control.fitting(3);
         control.fitFinished();
         control.fitFinished();
 
-        assertThat(control.progress()).isEqualTo(new RunControl.Progress(RunControl.Phase.CLUSTERING, 15 + 75 * 2 / 4, 3));
+        assertThat(control.progress()).isEqualTo(new RunControl.PhaseProgress(RunControl.Phase.CLUSTERING, 15 + 75 * 2 / 4, 3));
     }
 
     private static FeatureMatrix uniform(int rows, int columns) {

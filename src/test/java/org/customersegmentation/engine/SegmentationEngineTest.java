@@ -19,7 +19,7 @@ class SegmentationEngineTest {
         var matrix = new FeatureMatrix(List.of("age", "income"), new double[][] {
                 {20, 50_000}, {21, 50_500}, {22, Double.NaN}, {60, 50_200}, {61, 50_100}, {62, 50_300}, {63, 50_400}});
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(matrix, 2, 5, 7);
+        SegmentationOutcome outcome = Segment.fixedK(matrix, 2, 5, 7);
 
         assertThat(outcome.assignments()).containsExactly(1, 1, 1, 0, 0, 0, 0);
         assertThat(outcome.segments().get(0).centroid()[0]).isCloseTo(61.5, within(1e-9));
@@ -30,8 +30,8 @@ class SegmentationEngineTest {
     void kMustLieBetweenTwoAndTheNumberOfCustomers() {
         var matrix = new FeatureMatrix(List.of("x"), new double[][] {{1}, {2}, {3}});
 
-        assertThatThrownBy(() -> SegmentationEngine.segment(matrix, 1, 1, 1)).isInstanceOf(EngineException.class);
-        assertThatThrownBy(() -> SegmentationEngine.segment(matrix, 4, 1, 1))
+        assertThatThrownBy(() -> Segment.fixedK(matrix, 1, 1, 1)).isInstanceOf(EngineException.class);
+        assertThatThrownBy(() -> Segment.fixedK(matrix, 4, 1, 1))
                 .hasMessage("k must be between 2 and the number of customers (3), not 4.");
     }
 
@@ -41,7 +41,7 @@ class SegmentationEngineTest {
         var matrix = new FeatureMatrix(List.of("x", "y"), new double[][] {
                 {0, 0}, {0.1, nan}, {0.2, 0.1}, {10, 10}, {nan, 10.1}, {10.2, 10.2}, {0.1, 0.2}, {10.1, 9.9}});
 
-        SegmentationOutcome outcome = SegmentationEngine.segment(matrix,
+        SegmentationOutcome outcome = Segment.fixedK(matrix,
                 new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS),
                 2, Fitting.restarts(5), 1);
 
@@ -59,7 +59,7 @@ class SegmentationEngineTest {
     void droppingRowsRefusesWhenTooFewCustomersAreComplete() {
         var matrix = new FeatureMatrix(List.of("x", "y"), new double[][] {{0, Double.NaN}, {1, 1}, {Double.NaN, 2}});
 
-        assertThatThrownBy(() -> SegmentationEngine.segment(matrix,
+        assertThatThrownBy(() -> Segment.fixedK(matrix,
                 new Preprocessing(Preprocessing.Scaling.STANDARD, Set.of(), Preprocessing.Imputation.DROP_ROWS),
                 2, Fitting.restarts(1), 1)).isInstanceOf(EngineException.class).hasMessageContaining("Only 1 of 3");
     }
@@ -89,7 +89,7 @@ class SegmentationEngineTest {
     private static SegmentationOutcome rangeSearchWithThreads(int threads, FeatureMatrix matrix) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return CompletableFuture.supplyAsync(() -> SegmentationEngine.segment(matrix, 2, 7, KSelection.SILHOUETTE, 4, 21),
+            return CompletableFuture.supplyAsync(() -> Segment.kRange(matrix, 2, 7, KSelectionMethod.SILHOUETTE, 4, 21),
                     pool).get();
         } finally {
             pool.shutdownNow();

@@ -27,7 +27,7 @@ class ApiKeysTest {
     void misconfigurationFailsAtStartupWithoutRevealingKeys() {
         assertThatThrownBy(() -> ApiKeys.parse("")).hasMessageContaining("SEGMENTATION_API_KEYS");
         assertThatThrownBy(() -> ApiKeys.parse("acme=k1,secret-without-tenant"))
-                .hasMessage("SEGMENTATION_API_KEYS entry 2 is not of the form tenant=key.");
+                .hasMessage("SEGMENTATION_API_KEYS entry 2 is not of the form tenant=secret.");
         assertThatThrownBy(() -> ApiKeys.parse("acme=k1,acme=k2")).hasMessage("SEGMENTATION_API_KEYS names tenant 'acme' twice.");
         assertThatThrownBy(() -> ApiKeys.parse("acme=same-secret,globex=same-secret"))
                 .hasMessageNotContaining("same-secret")

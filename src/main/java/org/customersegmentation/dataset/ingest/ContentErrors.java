@@ -3,7 +3,7 @@ package org.customersegmentation.dataset.ingest;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.customersegmentation.web.InvalidRequestException;
+import org.customersegmentation.common.InvalidInputException;
 
 /** Builds the 400 for a fault in an upload's content, with {@code line} and {@code column} where they are known. */
 public final class ContentErrors {
@@ -11,7 +11,7 @@ public final class ContentErrors {
     private ContentErrors() {
     }
 
-    public static InvalidRequestException at(String title, String detail, long line, String column) {
+    public static InvalidInputException at(String title, String detail, long line, String column) {
         Map<String, Object> where = new LinkedHashMap<>();
         if (line > 0) {
             where.put("line", line);
@@ -19,7 +19,7 @@ public final class ContentErrors {
         if (column != null) {
             where.put("column", column);
         }
-        return new InvalidRequestException(title, detail, where);
+        return new InvalidInputException(title, detail, where);
     }
 
     /** A header's names are unique, non-empty and at most {@code maxColumns}. */

@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.customersegmentation.web.ApiException;
+import org.customersegmentation.common.DomainException;
 
 /** RFC 4180 CSV through FastCSV: the first record is the header, the delimiter is detected from it. */
 final class CsvRecordSource implements RecordSource {
@@ -132,7 +132,7 @@ final class CsvRecordSource implements RecordSource {
      */
     private static void rethrowReadFailure(RuntimeException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiException || cause instanceof UncheckedIOException) {
+            if (cause instanceof DomainException || cause instanceof UncheckedIOException) {
                 throw (RuntimeException) cause;
             }
         }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.customersegmentation.web.BodyReadException;
+import org.customersegmentation.common.UploadInterruptedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -70,7 +70,7 @@ final class JsonRecordSource implements RecordSource {
         try {
             return readRecord();
         } catch (JacksonIOException e) {
-            throw e.getCause() instanceof IOException cause ? new BodyReadException(cause) : e;
+            throw e.getCause() instanceof IOException cause ? new UploadInterruptedException(cause) : e;
         } catch (JacksonException e) {
             throw unparsable(e);
         }

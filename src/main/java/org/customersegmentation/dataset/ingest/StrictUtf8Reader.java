@@ -9,7 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.customersegmentation.web.BodyReadException;
+import org.customersegmentation.common.UploadInterruptedException;
 
 /**
  * Decodes UTF-8 and rejects the first malformed byte sequence with the line it is on, instead of silently
@@ -92,7 +92,7 @@ final class StrictUtf8Reader extends Reader {
                 bytes.position(bytes.position() + n);
             }
         } catch (IOException e) {
-            throw new BodyReadException(e);
+            throw new UploadInterruptedException(e);
         } finally {
             bytes.flip();
         }

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import org.customersegmentation.web.InvalidRequestException;
+import org.customersegmentation.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class StrictUtf8ReaderTest {
@@ -30,9 +30,9 @@ class StrictUtf8ReaderTest {
         body.writeBytes(new byte[] {'2', ',', 'K', (byte) 0xF6, 'l', 'n', '\n'});
 
         assertThatThrownBy(() -> readAll(new StrictUtf8Reader(new ByteArrayInputStream(body.toByteArray()), "Invalid CSV")))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Line 30002 is not valid UTF-8.")
-                .satisfies(e -> assertThat(((InvalidRequestException) e).properties()).containsEntry("line", 30002L));
+                .satisfies(e -> assertThat(((InvalidInputException) e).properties()).containsEntry("line", 30002L));
     }
 
     private static String readAll(Reader reader) throws IOException {

@@ -1,0 +1,6 @@
+/** Charts of datasets and segmentations, as SVG or PNG. */
+@ApplicationModule(displayName = "Charts",
+        allowedDependencies = {"common", "web", "security", "dataset", "segmentation", "result", "engine"})
+package org.customersegmentation.chart;
+
+import org.springframework.modulith.ApplicationModule;

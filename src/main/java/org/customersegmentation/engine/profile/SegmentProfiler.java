@@ -1,0 +1,160 @@
+package org.customersegmentation.engine.profile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.customersegmentation.engine.ClusterQuality;
+import org.customersegmentation.engine.FeatureMatrix;
+import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.engine.SegmentProfile.CategoryShares;
+import org.customersegmentation.engine.SegmentProfile.FeatureStats;
+import org.customersegmentation.engine.SegmentProfile;
+import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.engine.kmeans.Clustering;
+import org.customersegmentation.engine.kmeans.ParallelTasks;
+import org.customersegmentation.engine.preprocessing.PreparedFeatures;
+
+/** Turns a clustering into segments numbered by size and described in the features' original units. */
+public final class SegmentProfiler {
+
+    private SegmentProfiler() {
+    }
+
+    public static SegmentationOutcome profile(FeatureMatrix original, PreparedFeatures prepared, Clustering clustering,
+                                              ClusterQuality quality) {
+        int n = original.rowCount();
+        int k = clustering.k();
+        int[] sizes = new int[k];
+        for (int label : clustering.labels()) {
+            sizes[label]++;
+        }
+        // Largest first; equal sizes keep the clusterer's order so that numbering stays deterministic.
+        int[] bySize = IntStream.range(0, k).boxed()
+                .sorted(Comparator.comparingInt((Integer c) -> -sizes[c]).thenComparingInt(c -> c))
+                .mapToInt(Integer::intValue).toArray();
+        int[] segmentOfCluster = new int[k];
+        for (int segment = 0; segment < k; segment++) {
+            segmentOfCluster[bySize[segment]] = segment;
+        }
+
+        int[] assignments = new int[n];
+        double[] distances = new double[n];
+        for (int i = 0; i < n; i++) {
+            assignments[i] = segmentOfCluster[clustering.labels()[i]];
+            distances[i] = Math.sqrt(clustering.squaredDistances()[i]);
+        }
+
+        int[][] members = membersBySegment(assignments, k);
+        double[][] population = populationMeansAndStds(original);
+        List<CategoryTally> tallies = new ArrayList<>();
+        for (int c = 0; c < original.categoricals().size(); c++) {
+            tallies.add(new CategoryTally(original.categoricals().get(c), prepared.oneHot().get(c)));
+        }
+        List<String> traits = new ArrayList<>(original.features());
+        tallies.forEach(tally -> traits.addAll(tally.traits()));
+        List<double[]> zScores = new ArrayList<>(k);
+        List<List<CategoryShares>> categories = new ArrayList<>(k);
+        List<double[]> traitScores = new ArrayList<>(k);
+        List<List<FeatureStats>> stats = ParallelTasks.map(k, segment -> memberStats(original, members[segment]));
+        for (int segment = 0; segment < k; segment++) {
+            zScores.add(zScores(stats.get(segment), population));
+            int[] segmentMembers = members[segment];
+            categories.add(tallies.stream().map(tally -> tally.shares(segmentMembers)).toList());
+            traitScores.add(traitScores(zScores.get(segment), categories.get(segment), tallies));
+        }
+        int numeric = original.featureCount();
+        List<String> labels = SegmentLabeler.labels(traits, numeric, traitScores);
+        List<SegmentProfile> segments = new ArrayList<>(k);
+        for (int segment = 0; segment < k; segment++) {
+            int cluster = bySize[segment];
+            double[] centroid = prepared.toOriginalUnits(clustering.centroids()[cluster]);
+            segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
+                    stats.get(segment), zScores.get(segment), categories.get(segment),
+                    SegmentLabeler.distinguishing(traits, numeric, traitScores.get(segment)), labels.get(segment)));
+        }
+        double[][] centroids = new double[k][];
+        for (int segment = 0; segment < k; segment++) {
+            centroids[segment] = clustering.centroids()[bySize[segment]].clone();
+        }
+        SegmentModel model = new SegmentModel(original.features(), prepared.logged(), prepared.imputed(),
+                prepared.centers(), prepared.scales(), centroids, prepared.oneHot());
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model, null, 0);
+    }
+
+    /** The numeric z-scores, then each categorical value's: its indicator's z-score. */
+    private static double[] traitScores(double[] zScores, List<CategoryShares> categories, List<CategoryTally> tallies) {
+        double[] scores = new double[zScores.length + tallies.stream().mapToInt(CategoryTally::width).sum()];
+        System.arraycopy(zScores, 0, scores, 0, zScores.length);
+        int offset = zScores.length;
+        for (int c = 0; c < tallies.size(); c++) {
+            double[] z = tallies.get(c).indicatorZScores(categories.get(c));
+            System.arraycopy(z, 0, scores, offset, z.length);
+            offset += z.length;
+        }
+        return scores;
+    }
+
+    /** Each segment's row indexes, found in one pass over the assignments. */
+    private static int[][] membersBySegment(int[] assignments, int k) {
+        int[] counts = new int[k];
+        for (int segment : assignments) {
+            counts[segment]++;
+        }
+        int[][] members = new int[k][];
+        for (int segment = 0; segment < k; segment++) {
+            members[segment] = new int[counts[segment]];
+        }
+        int[] filled = new int[k];
+        for (int i = 0; i < assignments.length; i++) {
+            members[assignments[i]][filled[assignments[i]]++] = i;
+        }
+        return members;
+    }
+
+    /** Per feature, the mean and the population standard deviation of all customers' present values. */
+    private static double[][] populationMeansAndStds(FeatureMatrix original) {
+        double[][] meanAndStd = new double[original.featureCount()][2];
+        for (int feature = 0; feature < original.featureCount(); feature++) {
+            int n = 0;
+            double sum = 0;
+            for (double[] row : original.rows()) {
+                if (!Double.isNaN(row[feature])) {
+                    n++;
+                    sum += row[feature];
+                }
+            }
+            double mean = sum / n;
+            double squares = 0;
+            for (double[] row : original.rows()) {
+                if (!Double.isNaN(row[feature])) {
+                    squares += (row[feature] - mean) * (row[feature] - mean);
+                }
+            }
+            meanAndStd[feature][0] = mean;
+            meanAndStd[feature][1] = Math.sqrt(squares / n);
+        }
+        return meanAndStd;
+    }
+
+    private static double[] zScores(List<FeatureStats> stats, double[][] population) {
+        double[] z = new double[stats.size()];
+        for (int feature = 0; feature < z.length; feature++) {
+            double std = population[feature][1];
+            z[feature] = std == 0 ? 0 : (stats.get(feature).mean() - population[feature][0]) / std;
+        }
+        return z;
+    }
+
+    private static List<FeatureStats> memberStats(FeatureMatrix original, int[] members) {
+        List<FeatureStats> stats = new ArrayList<>(original.featureCount());
+        double[] values = new double[members.length];
+        for (int feature = 0; feature < original.featureCount(); feature++) {
+            for (int m = 0; m < members.length; m++) {
+                values[m] = original.rows()[members[m]][feature];
+            }
+            stats.add(FeatureStats.of(values));
+        }
+        return stats;
+    }
+}

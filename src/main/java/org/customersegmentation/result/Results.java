@@ -1,0 +1,76 @@
+package org.customersegmentation.result;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.customersegmentation.common.NotFoundException;
+import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.segmentation.JobOutcomeStore;
+import org.customersegmentation.segmentation.Segmentations;
+import org.customersegmentation.segmentation.SucceededJob;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The result module as other modules see it. Every read first checks, in the same snapshot, that the job is the
+ * tenant's and has succeeded, so a job deleted meanwhile is a 404 rather than a half-read result.
+ */
+@Service
+public class Results implements JobOutcomeStore {
+
+    private final ResultStore store;
+    private final Segmentations segmentations;
+
+    Results(ResultStore store, Segmentations segmentations) {
+        this.store = store;
+        this.segmentations = segmentations;
+    }
+
+    /** Joins the job's last transaction (see {@link JobOutcomeStore}). */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void save(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
+        store.delete(jobId);
+        store.insert(jobId, features, outcome, customerIds);
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public FinishedSegmentation finished(Tenant tenant, UUID jobId) {
+        SucceededJob job = segmentations.succeeded(tenant, jobId);
+        return new FinishedSegmentation(job, store.find(jobId).orElseThrow(() -> gone(jobId)));
+    }
+
+    /** What places new customers in the job's segments. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public SegmentModel model(Tenant tenant, UUID jobId) {
+        segmentations.succeeded(tenant, jobId);
+        return store.model(jobId).orElseThrow(() -> gone(jobId)).toModel();
+    }
+
+    /** The customers' assignments in dataset row order. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Page<Assignment> assignments(Tenant tenant, UUID jobId, Pageable pageable) {
+        segmentations.succeeded(tenant, jobId);
+        return new PageImpl<>(store.assignments(jobId, pageable.getOffset(), pageable.getPageSize()), pageable,
+                store.countAssignments(jobId));
+    }
+
+    /** Row number (1-based, in the dataset) to segment, for those of the rows that were segmented. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Map<Integer, Integer> segmentsOfRows(Tenant tenant, UUID jobId, int[] rowNumbers) {
+        segmentations.succeeded(tenant, jobId);
+        return store.segmentsOfRows(jobId, rowNumbers);
+    }
+
+    /** The job succeeded, but its results went with a delete that committed between the two reads' snapshots. */
+    private static NotFoundException gone(UUID jobId) {
+        return new NotFoundException("segmentation", jobId);
+    }
+}

@@ -1,0 +1,87 @@
+package org.customersegmentation.scoring;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.customersegmentation.dataset.DatasetDeleted;
+import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.segmentation.SegmentationDeleted;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models of recently scored segmentations, so that scoring a new customer usually reads nothing from the
+ * database. Entries are the tenant's own (the key holds the tenant), the least recently used go first, and a
+ * deleted job's or dataset's go at once on this instance. Another instance may delete them meanwhile, so an entry
+ * is trusted for {@link #RECHECK_AFTER_NANOS} only; then the next scoring checks again that the job still exists,
+ * for that tenant, and SUCCEEDED.
+ */
+@Component
+class ModelCache {
+
+    static final int CAPACITY = 256;
+    static final long RECHECK_AFTER_NANOS = 2_000_000_000L;
+
+    /** A segmentation's model with what scoring echoes: the ID column and the segments' labels. */
+    record Scorer(Tenant tenant, UUID datasetId, SegmentModel model, String idColumn, List<String> labels) {
+    }
+
+    private record Key(Tenant tenant, UUID jobId) {
+    }
+
+    private record Cached(Scorer scorer, long checkedAt) {
+    }
+
+    private final Cache<Key, Cached> entries = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    private final LongSupplier nanoClock;
+
+    ModelCache() {
+        this(System::nanoTime);
+    }
+
+    ModelCache(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * The tenant's scorer for the job: {@code load} reads it when it is not cached; {@code recheck} runs when the
+     * cached one has not been checked for a while, and throws if the job may no longer be scored.
+     */
+    Scorer get(Tenant tenant, UUID jobId, Function<UUID, Scorer> load, Consumer<UUID> recheck) {
+        Key key = new Key(tenant, jobId);
+        Cached entry = entries.getIfPresent(key);
+        long now = nanoClock.getAsLong();
+        if (entry != null && now - entry.checkedAt() < RECHECK_AFTER_NANOS) {
+            return entry.scorer();
+        }
+        Scorer scorer;
+        if (entry != null) {
+            try {
+                recheck.accept(jobId);
+            } catch (RuntimeException gone) {
+                entries.invalidate(key);
+                throw gone;
+            }
+            scorer = entry.scorer();
+        } else {
+            scorer = load.apply(jobId); // loaded outside any lock: one slow job must not hold up the others
+        }
+        entries.put(key, new Cached(scorer, now));
+        return scorer;
+    }
+
+    @EventListener
+    void on(SegmentationDeleted event) {
+        entries.asMap().keySet().removeIf(key -> key.jobId().equals(event.jobId()));
+    }
+
+    @EventListener
+    void on(DatasetDeleted event) {
+        entries.asMap().values().removeIf(entry -> entry.scorer().datasetId().equals(event.datasetId()));
+    }
+}

@@ -1,0 +1,138 @@
+package org.customersegmentation.segmentation.job;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.customersegmentation.common.ConflictException;
+import org.customersegmentation.common.NotFoundException;
+import org.customersegmentation.common.QuotaExceededException;
+import org.customersegmentation.dataset.DatasetSchema;
+import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.segmentation.SegmentationDeleted;
+import org.customersegmentation.segmentation.callback.CallbackTargets;
+import org.customersegmentation.segmentation.execution.JobQueue;
+import org.customersegmentation.segmentation.execution.JobQueued;
+import org.customersegmentation.segmentation.execution.JobTelemetry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@EnableConfigurationProperties(JobLimits.class)
+public class SegmentationService {
+
+    private final SegmentationJobRepository jobs;
+    private final Datasets datasets;
+    private final JobQueue queue;
+    private final JobLimits limits;
+    private final JobTelemetry telemetry;
+    private final CallbackTargets callbackTargets;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SegmentationService(SegmentationJobRepository jobs, Datasets datasets, JobQueue queue,
+                        JobLimits limits, JobTelemetry telemetry, CallbackTargets callbackTargets,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.jobs = jobs;
+        this.datasets = datasets;
+        this.queue = queue;
+        this.limits = limits;
+        this.telemetry = telemetry;
+        this.callbackTargets = callbackTargets;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks the request against the dataset and queues the job; a scheduler picks it up once this commits. */
+    @Transactional
+    public JobView create(Tenant tenant, SegmentationRequest request) {
+        requireQueueRoom(tenant);
+        DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
+        EffectiveRequest effective = RequestChecks.effective(request, dataset, random.nextLong(),
+                callbackTargets.checked(tenant, request.callbackUrl()));
+        SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
+        queue.enqueue(job.id());
+        telemetry.submitted(job);
+        events.publishEvent(new JobQueued(job.id()));
+        return JobView.of(job);
+    }
+
+    @Transactional(readOnly = true)
+    public JobView get(Tenant tenant, UUID id) {
+        return JobView.of(find(tenant, id));
+    }
+
+    /** 429 when the tenant already has as many queued jobs as it may. */
+    private void requireQueueRoom(Tenant tenant) {
+        jobs.lockTenantQueue(tenant.id());
+        long queued = jobs.countByTenantIdAndStatus(tenant.id(), JobStatus.QUEUED);
+        if (queued >= limits.maxQueuedPerTenant()) {
+            throw new QuotaExceededException("Too many queued segmentations", "You have " + queued + " segmentations "
+                    + "waiting to run, the most allowed; start more once some have begun, or cancel some.",
+                    Map.of("queued", queued));
+        }
+    }
+
+    /** The tenant's jobs, newest first, optionally of one status or dataset. */
+    @Transactional(readOnly = true)
+    public Page<JobView> list(Tenant tenant, JobStatus status, UUID datasetId, Pageable pageable) {
+        return jobs.list(tenant.id(), status, datasetId, pageable).map(JobView::of);
+    }
+
+    /** Cancels a queued or running job; 409 when it has already finished. */
+    @Transactional
+    public JobView cancel(Tenant tenant, UUID id) {
+        SegmentationJob job = lockForChange(tenant, id);
+        if (job.status().isFinished()) {
+            throw new ConflictException("Segmentation finished", "Segmentation " + id + " has already finished ("
+                    + job.status() + "); only a QUEUED or RUNNING one can be cancelled.", Map.of("jobStatus", job.status()));
+        }
+        job.cancel(now());
+        telemetry.finished(job);
+        queue.ended(job);
+        return JobView.of(job);
+    }
+
+    /** Deletes a finished job with its results; 409 while it is queued or running. */
+    @Transactional
+    public void delete(Tenant tenant, UUID id) {
+        SegmentationJob job = lockForChange(tenant, id);
+        if (!job.status().isFinished()) {
+            throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()
+                    + "; cancel it first, then delete it.", Map.of("jobStatus", job.status()));
+        }
+        jobs.delete(job);
+        events.publishEvent(new SegmentationDeleted(id));
+    }
+
+    private SegmentationJob lockForChange(Tenant tenant, UUID id) {
+        find(tenant, id);
+        return jobs.lockById(id).orElseThrow(() -> new NotFoundException("segmentation", id));
+    }
+
+    /** 409 naming the status unless the job has succeeded. */
+    @Transactional(readOnly = true)
+    public SegmentationJob requireSucceeded(Tenant tenant, UUID id) {
+        SegmentationJob job = find(tenant, id);
+        if (job.status() != JobStatus.SUCCEEDED) {
+            throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()
+                    + "; results exist only once it has SUCCEEDED.", Map.of("jobStatus", job.status()));
+        }
+        return job;
+    }
+
+    private SegmentationJob find(Tenant tenant, UUID id) {
+        return jobs.findByIdAndTenantId(id, tenant.id()).orElseThrow(() -> new NotFoundException("segmentation", id));
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}
