@@ -20,7 +20,7 @@ final class ReportTables {
     static List<ReportView.ColumnRow> columns(DatasetSchema dataset, DatasetProfile profile) {
         List<ReportView.ColumnRow> rows = new ArrayList<>();
         dataset.columns().forEach((name, column) -> {
-            DatasetProfile.ColumnProfile columnProfile = profile == null ? null : profile.columns().stream()
+            DatasetProfile.ColumnProfile columnProfile = profile.columns().stream()
                     .filter(candidate -> candidate.name().equals(name)).findFirst().orElse(null);
             rows.add(new ReportView.ColumnRow(name, column.type().name(), Numbers.count(column.missing()),
                     summary(columnProfile)));
@@ -99,17 +99,11 @@ final class ReportTables {
     }
 
     private static String overallMean(DatasetProfile profile, String feature) {
-        if (profile == null) {
-            return "";
-        }
         return profile.columns().stream().filter(column -> column.name().equals(feature) && column.numeric() != null)
                 .findFirst().map(column -> " (all: " + Numbers.format(column.numeric().mean()) + ")").orElse("");
     }
 
     static List<ReportView.PreparationRow> preprocessing(SegmentationResult result) {
-        if (result.preprocessing() == null) {
-            return List.of();
-        }
         return result.preprocessing().stream().map(feature -> new ReportView.PreparationRow(feature.feature(),
                 feature.transform() == null ? "none" : feature.transform(),
                 feature.imputed() instanceof Number number ? Numbers.format(number.doubleValue())

@@ -202,7 +202,7 @@ class DatasetController {
                     + "and a 20-bin histogram; for CATEGORICAL columns the 50 most frequent values. Plus the Pearson "
                     + "correlation matrix of the numeric columns (the first segmentation.profile.max-correlation-columns, "
                     + "default 50). Computed once, at upload.")
-    @ProblemResponses({400, 404, 409})
+    @ProblemResponses({400, 404})
     @GetMapping("/{id}/profile")
     DatasetProfile profile(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         return profiles.profile(tenant, id);
