@@ -69,7 +69,7 @@ class ResultStore {
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("INSERT INTO segmentation_result (job_id, inertia, "
                     + "silhouette, silhouette_sample_size, davies_bouldin, calinski_harabasz, k_selection, dropped_rows, "
-                    + "features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "features, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
             statement.setObject(1, jobId);
             statement.setDouble(2, outcome.inertia());
             statement.setObject(3, orNull(quality.silhouette()));
@@ -79,10 +79,9 @@ class ResultStore {
             statement.setString(7, search == null ? null : search.method().name());
             statement.setInt(8, outcome.droppedRows());
             statement.setArray(9, connection.createArrayOf("text", features.toArray()));
+            statement.setString(10, json.writeValueAsString(StoredModel.of(outcome.model())));
             return statement;
         });
-        jdbc.update("UPDATE segmentation_result SET model = ?::jsonb WHERE job_id = ?",
-                json.writeValueAsString(StoredModel.of(outcome.model())), jobId);
         if (search != null) {
             jdbc.batchUpdate("INSERT INTO segmentation_candidate (job_id, k, inertia, silhouette, silhouette_sample_size, "
                     + "davies_bouldin, calinski_harabasz, smallest_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 class SegmentModelTest {
 
@@ -50,17 +49,5 @@ class SegmentModelTest {
         assertThat(withRegion.place(new double[] {0}, new String[] {null}).segment()).isEqualTo(1);
         // an unseen region is (0 - 0.5) / 0.5 = -1 in both columns: sqrt(0 + 4 + 0) from either centre
         assertThat(withRegion.place(new double[] {0}, new String[] {"west"}).distances()).containsExactly(2, 2);
-    }
-
-    @Test
-    void aModelStoredBeforeCategoricalFeaturesExistedStillPlacesCustomers() {
-        String stored = """
-                {"features": ["x"], "logged": [false], "imputed": [0], "centers": [0], "scales": [1],
-                 "centroids": [[0], [10]]}""";
-
-        SegmentModel old = JsonMapper.builder().build().readValue(stored, SegmentModel.class);
-
-        assertThat(old.oneHot()).isEmpty();
-        assertThat(old.place(new double[] {9}, new String[0]).segment()).isEqualTo(1);
     }
 }
