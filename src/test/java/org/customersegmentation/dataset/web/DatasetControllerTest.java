@@ -1,6 +1,7 @@
 package org.customersegmentation.dataset.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -10,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.containsString;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,11 +61,10 @@ class DatasetControllerTest {
     @MockitoBean
     IdempotentRequests idempotentRequests;
 
-    /** What the mocked service read, as text, and the arguments it was called with. */
-    final AtomicReference<byte[]> received = new AtomicReference<>();
-    final AtomicReference<UploadFormat> format = new AtomicReference<>();
-    final AtomicReference<Character> delimiter = new AtomicReference<>();
-    final AtomicReference<Upload> upload = new AtomicReference<>();
+    /** What the mocked service was called with, and the bytes it read from the body it was given. */
+    record Call(UploadFormat format, Character delimiter, Upload upload, byte[] body) {}
+
+    final AtomicReference<Call> call = new AtomicReference<>();
 
     @Test
     void aMultipartFormsFilePartIsUploadedUnderItsFileName() throws Exception {
@@ -82,10 +82,10 @@ class DatasetControllerTest {
                 .andExpect(jsonPath("$.columns[0].distinct").doesNotExist())
                 .andExpect(jsonPath("$.columns[1].distinct").value(2));
 
-        assertThat(new String(received.get(), StandardCharsets.UTF_8)).isEqualTo(CSV);
-        assertThat(format.get()).isEqualTo(UploadFormat.CSV);
-        assertThat(delimiter.get()).isEqualTo(',');
-        assertThat(upload.get()).isEqualTo(new Upload("customers.csv", null, 50)); // segmentation.upload.max-categories
+        assertThat(new String(call.get().body(), StandardCharsets.UTF_8)).isEqualTo(CSV);
+        assertThat(call.get().format()).isEqualTo(UploadFormat.CSV);
+        assertThat(call.get().delimiter()).isEqualTo(',');
+        assertThat(call.get().upload()).isEqualTo(new Upload("customers.csv", null, 50)); // max-categories default
     }
 
     @Test
@@ -97,9 +97,9 @@ class DatasetControllerTest {
                         .content(gzip(form("q3.ndjson", null, "{\"a\": 1}\n".getBytes(StandardCharsets.UTF_8)))))
                 .andExpect(status().isCreated());
 
-        assertThat(new String(received.get(), StandardCharsets.UTF_8)).isEqualTo("{\"a\": 1}\n");
-        assertThat(format.get()).isEqualTo(UploadFormat.NDJSON); // from the file name: the part has no type
-        assertThat(upload.get().name()).isEqualTo("Q3");
+        assertThat(new String(call.get().body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\": 1}\n");
+        assertThat(call.get().format()).isEqualTo(UploadFormat.NDJSON); // from the file name: the part has no type
+        assertThat(call.get().upload().name()).isEqualTo("Q3");
     }
 
     @Test
@@ -111,11 +111,11 @@ class DatasetControllerTest {
                         .content(compressed))
                 .andExpect(status().isCreated());
 
-        assertThat(received.get()).isEqualTo(compressed);
-        try (InputStream decoded = Decompression.decode(new java.io.ByteArrayInputStream(received.get()))) {
+        assertThat(call.get().body()).isEqualTo(compressed); // DatasetService.upload decodes it
+        try (InputStream decoded = Decompression.decode(new ByteArrayInputStream(call.get().body()))) {
             assertThat(new String(decoded.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CSV);
         }
-        assertThat(upload.get()).isEqualTo(new Upload("unnamed", null, 50));
+        assertThat(call.get().upload()).isEqualTo(new Upload("unnamed", null, 50));
     }
 
     @Test
@@ -142,8 +142,8 @@ class DatasetControllerTest {
 
     @Test
     void aFormWithoutAFilePartIsABadRequest() throws Exception {
-        String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--" + BOUNDARY + "--\r\n";
-        mvc.perform(post("/api/v1/datasets").contentType(MULTIPART).content(body))
+        mvc.perform(post("/api/v1/datasets").contentType(MULTIPART).content("--" + BOUNDARY
+                        + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--" + BOUNDARY + "--\r\n"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("Invalid multipart form"))
                 .andExpect(jsonPath("$.detail").value("The form has no file part named 'file'."));
@@ -151,11 +151,10 @@ class DatasetControllerTest {
 
     private void recordUploads() {
         given(datasets.upload(any(), any(), any(), any(), any())).willAnswer(invocation -> {
-            format.set(invocation.getArgument(1));
-            delimiter.set(invocation.getArgument(2));
-            upload.set(invocation.getArgument(3));
-            received.set(invocation.<InputStream>getArgument(4).readAllBytes());
-            return new DatasetView(DATASET, upload.get().name(), 2, "customer_id", Instant.parse("2026-11-23T10:00:00Z"),
+            Upload upload = invocation.getArgument(3);
+            call.set(new Call(invocation.getArgument(1), invocation.getArgument(2), upload,
+                    invocation.<InputStream>getArgument(4).readAllBytes()));
+            return new DatasetView(DATASET, upload.name(), 2, "customer_id", Instant.parse("2026-11-23T10:00:00Z"),
                     List.of(new DatasetView.ColumnView("age", ColumnType.NUMERIC, 0, null),
                             new DatasetView.ColumnView("region", ColumnType.CATEGORICAL, 0, 2)));
         });
