@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.segmentation.Segmentations;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;

@@ -2,16 +2,16 @@ package org.customersegmentation.segmentation;
 
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.segmentation.job.SegmentationService;
+import org.customersegmentation.segmentation.job.JobService;
 import org.springframework.stereotype.Service;
 
 /** The segmentation module as other modules see it: which of a tenant's jobs have succeeded, and how they ran. */
 @Service
 public class Segmentations {
 
-    private final SegmentationService service;
+    private final JobService service;
 
-    Segmentations(SegmentationService service) {
+    Segmentations(JobService service) {
         this.service = service;
     }
 

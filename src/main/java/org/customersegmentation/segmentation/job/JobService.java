@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @EnableConfigurationProperties(JobLimits.class)
-public class SegmentationService {
+public class JobService {
 
     private final SegmentationJobRepository jobs;
     private final Datasets datasets;
@@ -37,7 +37,7 @@ public class SegmentationService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SegmentationService(SegmentationJobRepository jobs, Datasets datasets, JobQueue queue,
+    JobService(SegmentationJobRepository jobs, Datasets datasets, JobQueue queue,
                         JobLimits limits, JobTelemetry telemetry, CallbackTargets callbackTargets,
                         ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;

@@ -17,7 +17,7 @@ import org.customersegmentation.segmentation.Segmentations;
 import org.customersegmentation.segmentation.job.JobStatus;
 import org.customersegmentation.segmentation.job.JobView;
 import org.customersegmentation.segmentation.job.SegmentationRequest;
-import org.customersegmentation.segmentation.job.SegmentationService;
+import org.customersegmentation.segmentation.job.JobService;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -68,11 +68,11 @@ class SegmentationController {
               "callbackUrl": "https://crm.example.com/hooks/segmentation"
             }""";
 
-    private final SegmentationService segmentations;
+    private final JobService segmentations;
     private final IdempotentRequests idempotentRequests;
     private final JsonMapper json;
 
-    SegmentationController(SegmentationService segmentations, IdempotentRequests idempotentRequests, JsonMapper json) {
+    SegmentationController(JobService segmentations, IdempotentRequests idempotentRequests, JsonMapper json) {
         this.segmentations = segmentations;
         this.idempotentRequests = idempotentRequests;
         this.json = json;

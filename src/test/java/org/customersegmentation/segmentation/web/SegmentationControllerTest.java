@@ -16,7 +16,7 @@ import org.customersegmentation.idempotency.IdempotentRequests;
 import org.customersegmentation.segmentation.job.EffectiveRequest;
 import org.customersegmentation.segmentation.job.JobStatus;
 import org.customersegmentation.segmentation.job.JobView;
-import org.customersegmentation.segmentation.job.SegmentationService;
+import org.customersegmentation.segmentation.job.JobService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,7 +39,7 @@ class SegmentationControllerTest {
     MockMvc mvc;
 
     @MockitoBean
-    SegmentationService segmentations;
+    JobService segmentations;
 
     @MockitoBean
     IdempotentRequests idempotentRequests;
