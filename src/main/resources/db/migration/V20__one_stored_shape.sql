@@ -16,8 +16,15 @@ where model is not null and not model ? 'oneHot';
 -- Results before V9 kept no model: the fitted preprocessing is gone, so nothing could score or draw them. Their
 -- jobs go, with their segments and assignments (cascade and the V19 trigger); segments before V6, which lack
 -- labels, are among them.
-delete from segmentation_job
-where id in (select job_id from segmentation_result where model is null);
+do $$
+declare
+    removed integer;
+begin
+    delete from segmentation_job where id in (select job_id from segmentation_result where model is null);
+    get diagnostics removed = row_count;
+    raise notice 'V20: removed % segmentation job(s) whose result kept no model', removed;
+end
+$$;
 
 -- Datasets before V4 kept no profile, which takes every row to compute; they go with their rows and jobs.
 do $$
@@ -29,6 +36,7 @@ begin
         delete from segmentation_job where dataset_id = orphan;
         execute format('drop table if exists %I', 'dataset_rows_' || replace(orphan::text, '-', ''));
         delete from dataset where id = orphan;
+        raise notice 'V20: removed dataset % (and its jobs), which kept no profile', orphan;
     end loop;
 end
 $$;
@@ -36,3 +44,4 @@ $$;
 alter table segmentation_result
     alter column features set not null,
     alter column model set not null;
+alter table segment alter column distinguishing set not null;

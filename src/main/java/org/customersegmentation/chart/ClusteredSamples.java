@@ -16,13 +16,13 @@ import org.customersegmentation.result.Results;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.SegmentationDeleted;
 import org.customersegmentation.segmentation.SucceededJob;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeded samples of a finished job's customers in its clustering space, for the scatter chart. Drawing one reads
- * every customer, and a finished job never changes, so the last few are kept: per tenant, and let go as soon as
- * the job or its dataset is deleted.
+ * every customer, and a finished job never changes, so a few are kept: per tenant, and let go as soon as the
+ * deletion of the job or its dataset commits.
  */
 @Component
 class ClusteredSamples {
@@ -50,7 +50,8 @@ class ClusteredSamples {
 
     /** At most {@code maxPoints} of the job's customers, drawn with the job's seed. */
     ClusteredSample sample(Tenant tenant, SucceededJob job, int maxPoints) {
-        // loaded outside the cache's lock: one slow dataset must not hold up every other scatter
+        // not Cache.get(key, loader), which loads inside the map's lock on the key's bin: a slow dataset would hold
+        // up other scatters
         Key key = new Key(tenant, job.jobId());
         ClusteredSample sample = samples.getIfPresent(key);
         if (sample == null) {
@@ -79,12 +80,12 @@ class ClusteredSamples {
                 segments.stream().mapToInt(Integer::intValue).toArray(), model.centroids());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(SegmentationDeleted event) {
         samples.asMap().keySet().removeIf(key -> key.jobId().equals(event.jobId()));
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DatasetDeleted event) {
         samples.asMap().values().removeIf(sample -> sample.datasetId().equals(event.datasetId()));
     }

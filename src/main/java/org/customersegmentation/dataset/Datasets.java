@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.dataset.profile.ProfileStore;
 import org.customersegmentation.dataset.storage.Dataset;
 import org.customersegmentation.dataset.storage.DatasetColumn;
@@ -36,9 +35,9 @@ public class Datasets {
     public DatasetSchema schema(Tenant tenant, UUID datasetId) {
         Dataset dataset = datasets.require(tenant, datasetId);
         Map<String, Double> minima = new HashMap<>();
-        profiles.find(datasetId).ifPresent(profile -> profile.columns().stream()
+        requireProfile(datasetId).columns().stream()
                 .filter(column -> column.numeric() != null)
-                .forEach(column -> minima.put(column.name(), column.numeric().min())));
+                .forEach(column -> minima.put(column.name(), column.numeric().min()));
         Map<String, DatasetSchema.Column> columns = new LinkedHashMap<>();
         dataset.columns().forEach(column -> columns.put(column.name(),
                 new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()),
@@ -50,7 +49,7 @@ public class Datasets {
     @Transactional(readOnly = true)
     public DatasetProfile profile(Tenant tenant, UUID datasetId) {
         datasets.require(tenant, datasetId);
-        return profiles.find(datasetId).orElseThrow(() -> new NotFoundException("dataset", datasetId));
+        return requireProfile(datasetId);
     }
 
     /**
@@ -92,6 +91,12 @@ public class Datasets {
             categoricals.add(new CustomerFeatures.Categorical(categorical.get(c), List.of(dictionary), codes[c]));
         }
         return new CustomerFeatures(customerIds, numeric, values, categoricals);
+    }
+
+    /** Every dataset has one: it is stored in the upload's transaction, and V20 removed datasets kept without. */
+    private DatasetProfile requireProfile(UUID datasetId) {
+        return profiles.find(datasetId)
+                .orElseThrow(() -> new IllegalStateException("Dataset " + datasetId + " has no profile"));
     }
 
     private static int position(Dataset dataset, String feature) {

@@ -69,7 +69,10 @@ public class Results implements JobOutcomeStore {
         return store.segmentsOfRows(jobId, rowNumbers);
     }
 
-    /** The job succeeded, but its results went with a delete that committed between the two reads' snapshots. */
+    /**
+     * The job succeeded but has no result: both are read in one snapshot, and a result is stored in the transaction
+     * that marks its job SUCCEEDED, so this guards a broken invariant rather than a race.
+     */
     private static NotFoundException gone(UUID jobId) {
         return new NotFoundException("segmentation", jobId);
     }

@@ -34,7 +34,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * frequent value), and each value {@code v} of {@code oneHot} gives one column,
      * {@code ((x == v ? 1 : 0) - v.center) / scale}; a value not in {@code oneHot} has every indicator 0. In a
      * point of the clustering space the numeric features come first, then the one-hot columns, each in the order
-     * of {@code preprocessing}. Null for results stored before it was recorded.
+     * of {@code preprocessing}.
      *
      * @param center null for a categorical feature
      * @param oneHot null for a numeric feature

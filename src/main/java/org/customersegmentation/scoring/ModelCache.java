@@ -11,15 +11,15 @@ import org.customersegmentation.dataset.DatasetDeleted;
 import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.SegmentationDeleted;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The models of recently scored segmentations, so that scoring a new customer usually reads nothing from the
- * database. Entries are the tenant's own (the key holds the tenant), the least recently used go first, and a
- * deleted job's or dataset's go at once on this instance. Another instance may delete them meanwhile, so an entry
- * is trusted for {@link #RECHECK_AFTER_NANOS} only; then the next scoring checks again that the job still exists,
- * for that tenant, and SUCCEEDED.
+ * database. Entries are the tenant's own (the key holds the tenant), at most {@link #CAPACITY} are kept (Caffeine
+ * chooses which go), and a deleted job's or dataset's go as soon as the delete commits on this instance. Another
+ * instance may delete them meanwhile, so an entry is trusted for {@link #RECHECK_AFTER_NANOS} only; then the next
+ * scoring checks again that the job still exists, for that tenant, and SUCCEEDED.
  */
 @Component
 class ModelCache {
@@ -28,7 +28,7 @@ class ModelCache {
     static final long RECHECK_AFTER_NANOS = 2_000_000_000L;
 
     /** A segmentation's model with what scoring echoes: the ID column and the segments' labels. */
-    record Scorer(Tenant tenant, UUID datasetId, SegmentModel model, String idColumn, List<String> labels) {
+    record Scorer(UUID datasetId, SegmentModel model, String idColumn, List<String> labels) {
     }
 
     private record Key(Tenant tenant, UUID jobId) {
@@ -75,12 +75,12 @@ class ModelCache {
         return scorer;
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(SegmentationDeleted event) {
         entries.asMap().keySet().removeIf(key -> key.jobId().equals(event.jobId()));
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(DatasetDeleted event) {
         entries.asMap().values().removeIf(entry -> entry.scorer().datasetId().equals(event.datasetId()));
     }

@@ -53,7 +53,7 @@ public class SegmentScoring {
         FinishedSegmentation finished = results.finished(tenant, jobId);
         UUID datasetId = finished.job().datasetId();
         List<String> labels = finished.result().segments().stream().map(SegmentationResult.Segment::label).toList();
-        return new ModelCache.Scorer(tenant, datasetId, results.model(tenant, jobId),
+        return new ModelCache.Scorer(datasetId, results.model(tenant, jobId),
                 datasets.schema(tenant, datasetId).idColumn(), labels);
     }
 

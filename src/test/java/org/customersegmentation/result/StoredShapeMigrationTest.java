@@ -95,7 +95,10 @@ class StoredShapeMigrationTest {
                 + "VALUES (?, 'acme', ?, 'SUCCEEDED', 2, '{age,income}', 1, 1, 1, now(), 'STANDARD', '{}', 'MEDIAN', "
                 + "100, 0.0001)", id, datasetId);
         jdbc.update("INSERT INTO segmentation_result (job_id, inertia, model) VALUES (?, 1.5, ?::jsonb)", id, model);
-        jdbc.update("INSERT INTO segment (job_id, segment, size, share) VALUES (?, 0, 1, 0.5), (?, 1, 1, 0.5)", id, id);
+        // segments got their traits (V6) before results got their model (V9)
+        String traits = model == null ? "null" : "'{}'";
+        jdbc.update("INSERT INTO segment (job_id, segment, size, share, distinguishing) VALUES (?, 0, 1, 0.5, "
+                + traits + "), (?, 1, 1, 0.5, " + traits + ")", id, id);
     }
 
     private void features(UUID jobId, String... names) {

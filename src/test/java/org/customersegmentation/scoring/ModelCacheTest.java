@@ -31,7 +31,7 @@ class ModelCacheTest {
             if (!tenant.equals(OWNER)) {
                 throw new IllegalStateException("not found");
             }
-            return new ModelCache.Scorer(OWNER, UUID.randomUUID(), null, "id", List.of("a"));
+            return new ModelCache.Scorer(UUID.randomUUID(), null, "id", List.of("a"));
         };
     }
 

@@ -32,7 +32,6 @@ import org.customersegmentation.common.UnsupportedFormatException;
 import org.customersegmentation.common.UploadInterruptedException;
 import org.customersegmentation.dataset.DatasetProfile;
 import org.customersegmentation.dataset.Datasets;
-import org.customersegmentation.dataset.ingest.Upload;
 import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.dataset.ingest.UploadProperties;
 import org.customersegmentation.dataset.storage.DatasetService;

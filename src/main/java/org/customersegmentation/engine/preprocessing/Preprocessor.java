@@ -15,8 +15,8 @@ import org.customersegmentation.engine.kmeans.ParallelTasks;
 /**
  * Makes features ready for clustering, as a scikit-learn pipeline would: for numeric features an optional log1p
  * transform, imputation of missing values (median or mean of the present ones), then scaling (standard, min-max,
- * robust or none); categorical features are imputed with their most frequent value and one-hot encoded, see
- * {@link #oneHot}.
+ * robust or none); categorical features are imputed with their most frequent value and one-hot encoded (see
+ * {@link org.customersegmentation.engine.OneHotEncoding}).
  */
 public final class Preprocessor {
 

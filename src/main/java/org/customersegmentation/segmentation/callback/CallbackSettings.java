@@ -18,8 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CallbackSettings(@DefaultValue("") String secrets, @DefaultValue List<String> allowedHosts,
                         @DefaultValue("10s") Duration firstRetry, @DefaultValue("1h") Duration giveUpAfter) {
 
+    private static final String SECRETS = "segmentation.callbacks.secrets";
+
+    /** Malformed secrets stop the service at start-up, not each delivery later. */
+    public CallbackSettings {
+        TenantSecrets.parse(SECRETS, secrets);
+    }
+
     Optional<String> secretOf(String tenant) {
-        return Optional.ofNullable(TenantSecrets.parse("segmentation.callbacks.secrets", secrets).get(tenant));
+        return Optional.ofNullable(TenantSecrets.parse(SECRETS, secrets).get(tenant));
     }
 
     boolean allows(String host) {

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.util.UUID;
 import org.customersegmentation.idempotency.IdempotentRequests;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.segmentation.Segmentations;
 import org.customersegmentation.segmentation.job.JobStatus;
 import org.customersegmentation.segmentation.job.JobView;
 import org.customersegmentation.segmentation.job.SegmentationRequest;
