@@ -2,29 +2,40 @@ package org.customersegmentation.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     static final String API_KEY_SCHEME = "apiKey";
+    private static final String REPORT_TOKEN = "token";
     private static final String PROBLEM_SCHEMA = "Problem";
 
     @Bean
@@ -36,9 +47,10 @@ class OpenApiConfiguration {
                         .description("Upload a CRM's customer export, segment it with k-means in the background, "
                                 + "and read back segments with readable profiles. Every call under /api needs an "
                                 + "X-API-Key header; errors are application/problem+json (RFC 9457).")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("GPL-3.0-or-later").identifier("GPL-3.0-or-later")))
                 // A relative server keeps the description identical whatever host and port serve it.
-                .servers(List.of(new Server().url("/")))
+                // x-internal: false says the API is public, for linters that check an inventory
+                .servers(List.of(new Server().url("/").extensions(Map.of("x-internal", false))))
                 .components(new Components()
                         .addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
                                 .type(SecurityScheme.Type.APIKEY)
@@ -48,28 +60,102 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
     }
 
-    /** Adds 401 to every API operation, and the statuses its {@link ProblemResponses} lists, as problem responses. */
+    /**
+     * A property marked nullable whose schema is a reference comes out as {@code type: "null"} beside the
+     * {@code $ref}, which JSON Schema reads as "null and the referenced object" at once. It is rewritten as
+     * {@code anyOf: [$ref, {type: "null"}]}, which means what the annotation says and generated clients read.
+     */
+    @Bean
+    @SuppressWarnings({"rawtypes", "unchecked"}) // swagger-models' maps are raw
+    OpenApiCustomizer nullableReferences() {
+        return openApi -> {
+            for (Schema schema : openApi.getComponents().getSchemas().values()) {
+                Map<String, Schema> properties = schema.getProperties();
+                if (properties != null) {
+                    properties.replaceAll((name, property) -> isNullableReference(property)
+                            ? new JsonSchema().description(property.getDescription()).anyOf(List.of(
+                                    new JsonSchema().$ref(property.get$ref()), new JsonSchema().types(Set.of("null"))))
+                            : property);
+                }
+            }
+        };
+    }
+
+    /** Lets the values of a {@link NullableValues} map, or the innermost items of such an array, be null too. */
+    @Bean
+    PropertyCustomizer nullableValues() {
+        return (property, type) -> {
+            if (type.getCtxAnnotations() != null && Arrays.stream(type.getCtxAnnotations())
+                    .anyMatch(annotation -> annotation instanceof NullableValues)) {
+                Schema<?> values = property;
+                while (values.getItems() != null) {
+                    values = values.getItems();
+                }
+                if (values == property && property.getAdditionalProperties() instanceof Schema<?> mapValues) {
+                    values = mapValues;
+                }
+                values.addType("null");
+            }
+            return property;
+        };
+    }
+
+    private static boolean isNullableReference(Schema<?> property) {
+        return property.get$ref() != null && property.getTypes() != null && property.getTypes().contains("null");
+    }
+
+    /**
+     * Adds 401, 500 and 503 (the database went away) to every API operation, and the statuses its
+     * {@link ProblemResponses} lists, as problem responses; 429 and 503 say when to try again.
+     */
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(OpensWithReportToken.class)) {
+                operation.addParametersItem(new Parameter().in("query").name(REPORT_TOKEN).required(false)
+                        .description("The signed token of a result's reportUrl: it opens this without an X-API-Key "
+                                + "until it expires. Leave it out when sending an X-API-Key.")
+                        .schema(new StringSchema().maxLength(512)));
+                operation.security(List.of(new SecurityRequirement().addList(API_KEY_SCHEME), new SecurityRequirement()));
+            }
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
-            IntStream.concat(IntStream.of(401), declared == null ? IntStream.empty() : IntStream.of(declared.value()))
+            IntStream.concat(IntStream.of(401, 500, 503), declared == null ? IntStream.empty() : IntStream.of(declared.value()))
                     .sorted()
-                    .forEach(status -> operation.getResponses().addApiResponse(Integer.toString(status), new ApiResponse()
-                            .description(HttpStatus.valueOf(status).getReasonPhrase())
-                            .content(new Content().addMediaType("application/problem+json",
-                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))))));
+                    .distinct()
+                    .forEach(status -> operation.getResponses().addApiResponse(Integer.toString(status), problem(status)));
             return operation;
         };
     }
 
+    private static ApiResponse problem(int status) {
+        ApiResponse response = new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase())
+                .content(new Content().addMediaType("application/problem+json",
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+        if (status == HttpStatus.TOO_MANY_REQUESTS.value() || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before trying again")
+                    .schema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(3600))));
+        }
+        return response;
+    }
+
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
-                .description("An RFC 9457 problem. Content errors may add members such as line, column, feature or parameter.")
+                .description("An RFC 9457 problem. Some problems add members that say where the fault is: parameter, "
+                        + "line, column, feature, customer, jobStatus or queued.")
                 .addProperty("type", new StringSchema().format("uri").description("Identifies the kind of problem"))
                 .addProperty("title", new StringSchema().description("Short summary of the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
                 .addProperty("detail", new StringSchema().description("What went wrong and what to fix"))
-                .addProperty("instance", new StringSchema().format("uri").description("The request path"));
+                .addProperty("instance", new StringSchema().format("uri-reference").description("The request path"))
+                .addProperty("parameter", new StringSchema().description("The request parameter or body field at fault"))
+                .addProperty("line", new IntegerSchema().format("int64").description("The upload's line at fault, from 1"))
+                .addProperty("column", new StringSchema().description("The upload's column at fault"))
+                .addProperty("feature", new StringSchema().description("The feature at fault"))
+                .addProperty("customer", new IntegerSchema().description("The customer at fault, by its place in the "
+                        + "request, from 1"))
+                .addProperty("jobStatus", new StringSchema().description("The status of the job, when it does not allow "
+                        + "the request")._enum(List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")))
+                .addProperty("queued", new IntegerSchema().format("int64").description("How many of the caller's jobs "
+                        + "are waiting to run"));
     }
 }
