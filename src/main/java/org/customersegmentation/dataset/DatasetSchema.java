@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What another module needs to know of a dataset to plan work on it. */
-/** @param idColumn the customer-ID column, or null when customers are numbered */
+/**
+ * What another module needs to know of a dataset to plan work on it.
+ *
+ * @param idColumn the customer-ID column, or null when customers are numbered
+ */
 public record DatasetSchema(UUID id, String name, int rowCount, String idColumn, Map<String, Column> columns) {
+
+    /** The longest column name an upload may have, so that a job can name any column as a feature. */
+    public static final int MAX_COLUMN_NAME_LENGTH = 256;
 
     /**
      * @param missing how many customers have no value in this column

@@ -44,7 +44,7 @@ public class SegmentScoring {
                 id -> segmentations.succeeded(tenant, id));
         List<PredictionView> predictions = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            predictions.add(place(entry, records.get(i), i));
+            predictions.add(place(entry, records.get(i), i + 1)); // customers count from 1, as upload lines do
         }
         return predictions;
     }
@@ -57,17 +57,22 @@ public class SegmentScoring {
                 datasets.schema(tenant, datasetId).idColumn(), labels);
     }
 
+    /** @param index the customer's place in the request, from 1 */
     private static PredictionView place(ModelCache.Scorer entry, Map<String, Object> record, int index) {
+        if (record == null) {
+            throw invalid("Customer " + index + " is null; send an object with the segmentation's features as keys.",
+                    index, null);
+        }
         SegmentModel model = entry.model();
         double[] raw = new double[model.features().size()];
         for (int j = 0; j < raw.length; j++) {
             String feature = model.features().get(j);
-            raw[j] = number(value(record, feature, index), index, feature);
+            raw[j] = number(value(record, feature), index, feature);
         }
         String[] categories = new String[model.oneHot().size()];
         for (int c = 0; c < categories.length; c++) {
             String feature = model.oneHot().get(c).feature();
-            categories[c] = category(value(record, feature, index), index, feature);
+            categories[c] = category(value(record, feature), index, feature);
         }
         SegmentModel.Placement placement;
         try {
@@ -80,11 +85,8 @@ public class SegmentScoring {
                 entry.labels().get(placement.segment()), placement.distances()[placement.segment()], placement.distances());
     }
 
-    private static Object value(Map<String, Object> record, String feature, int index) {
-        if (record == null || !record.containsKey(feature)) {
-            throw invalid("Customer " + index + " has no '" + feature + "'; every customer needs every feature of "
-                    + "the segmentation (null for a missing value).", index, feature);
-        }
+    /** A feature the customer does not have is missing, as a null is: clients that leave nulls out mean the same. */
+    private static Object value(Map<String, Object> record, String feature) {
         return record.get(feature);
     }
 

@@ -1,6 +1,7 @@
 package org.customersegmentation.web;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.common.ContentTooLargeException;
@@ -22,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves the API as {@code application/problem+json} (RFC 9457). Spring's own exceptions
@@ -96,7 +99,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; ", "", "."));
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, Map.of()),
+        Map<String, Object> members = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).sorted()
+                .findFirst().<Map<String, Object>>map(field -> Map.of("parameter", field)).orElse(Map.of());
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, members),
                 headers, status, request);
     }
 
@@ -104,13 +109,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON for this operation.";
+        Map<String, Object> members = Map.of();
         if (e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            detail = "Field '" + field + "' could not be read: " + databind.getOriginalMessage();
+            members = Map.of("parameter", field);
+            detail = databind instanceof UnrecognizedPropertyException unknown
+                    ? "Field '" + field + "' is not part of this request; the fields are "
+                            + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                    .collect(Collectors.joining(", ")) + "."
+                    : "Field '" + field + "' could not be read: " + databind.getOriginalMessage();
         }
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, Map.of()),
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, members),
                 headers, status, request);
     }
 
@@ -123,7 +134,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
                 .sorted()
                 .collect(Collectors.joining("; ", "", "."));
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", detail, Map.of()),
+        Map<String, Object> members = e.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName()).filter(Objects::nonNull).sorted()
+                .findFirst().<Map<String, Object>>map(name -> Map.of("parameter", name)).orElse(Map.of());
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", detail, members),
                 headers, status, request);
     }
 

@@ -82,7 +82,8 @@ class SegmentationRequestErrorsEndToEndTest {
         assertThat(text.get("feature").asString()).isEqualTo("note");
 
         assertThat(start("\"k\": 2, \"features\": [\"id\"]").problem(400).get("feature").asString()).isEqualTo("id");
-        assertThat(start("\"k\": 2, \"features\": []").problem(400).get("detail").asString()).contains("features is empty");
+        // generated clients send [] for a list left unset: it means every clusterable column, as leaving it out does
+        assertThat(start("\"k\": 2, \"features\": []").status()).isEqualTo(202);
         assertThat(start("\"k\": 2, \"features\": [\"age\", \"age\"]").problem(400).get("detail").asString()).contains("twice");
     }
 
@@ -111,6 +112,17 @@ class SegmentationRequestErrorsEndToEndTest {
         assertThat(start("\"k\": 2, \"restarts\": 0").problem(400).get("detail").asString()).contains("restarts");
         assertThat(start("\"k\": 2, \"maxIterations\": 0").problem(400).get("detail").asString()).contains("maxIterations");
         assertThat(start("\"k\": 2, \"tolerance\": 0").problem(400).get("detail").asString()).contains("tolerance");
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsABadRequestNamingIt() {
+        JsonNode typo = start("\"kRagne\": {\"min\": 2, \"max\": 4}").problem(400);
+
+        assertThat(typo.get("parameter").asString()).isEqualTo("kRagne");
+        assertThat(typo.get("detail").asString()).startsWith("Field 'kRagne' is not part of this request; the fields are ")
+                .contains("kRange").doesNotContain("org.customersegmentation");
+        assertThat(start("\"kRange\": {\"min\": 2, \"maks\": 4}").problem(400).get("parameter").asString())
+                .isEqualTo("kRange.maks");
     }
 
     @Test

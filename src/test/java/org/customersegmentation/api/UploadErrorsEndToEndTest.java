@@ -160,6 +160,13 @@ class UploadErrorsEndToEndTest {
         return acme.post("/api/v1/datasets", "text/csv", bytes(body));
     }
 
+    @Test
+    void anUploadWithoutASingleColumnIsRefused() {
+        assertThat(ndjson("{}\n").problem(400).get("detail").asString()).startsWith("The upload has no column");
+        assertThat(json("[{\"id\": \"a\"}, {\"id\": \"b\"}]").problem(400).get("detail").asString())
+                .startsWith("The upload has no column besides the customer ID 'id'");
+    }
+
     private ApiClient.Response json(String body) {
         return acme.post("/api/v1/datasets", "application/json", bytes(body));
     }

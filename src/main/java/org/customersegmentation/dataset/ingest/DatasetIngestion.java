@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.dataset.DatasetProfile;
+import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.profile.ColumnTally;
 import org.customersegmentation.dataset.profile.NumericSpill;
 import org.customersegmentation.dataset.profile.ProfileCalculator;
@@ -65,6 +67,7 @@ public class DatasetIngestion {
             throw ContentErrors.at(source.errorTitle(), "The upload has a header but no customer rows.", 0, null);
         }
         UUID id = UUID.randomUUID();
+        requireShortNames(source, 0);
         Columns columns = new Columns(source.columns(), idColumnIndex(source, upload.idColumn()), upload.maxCategories());
         RowLayout layout = RowLayout.of(source.fixedColumns(), columns.width);
         rowTable.create(id, layout, columns.width);
@@ -75,6 +78,11 @@ public class DatasetIngestion {
             String idColumn = columns.idName;
             if (idColumn != null) {
                 requireUniqueIds(id, source.errorTitle(), idColumn);
+            }
+            if (columns.tallies.isEmpty()) {
+                throw new InvalidInputException(source.errorTitle(), "The upload has no column"
+                        + (columns.idName == null ? "" : " besides the customer ID '" + columns.idName + "'")
+                        + ": send at least one column of values to segment the customers on.");
             }
             long checked = System.nanoTime();
             DatasetProfile profile = ProfileCalculator.profile(rowCount, columns.tallies, spill, maxCorrelationColumns);
@@ -90,6 +98,16 @@ public class DatasetIngestion {
         }
     }
 
+    private static void requireShortNames(RecordSource source, int from) {
+        List<String> names = source.columns();
+        for (int position = from; position < names.size(); position++) {
+            if (names.get(position).length() > DatasetSchema.MAX_COLUMN_NAME_LENGTH) {
+                throw ContentErrors.at(source.errorTitle(), "Column " + (position + 1) + "'s name is longer than "
+                        + DatasetSchema.MAX_COLUMN_NAME_LENGTH + " characters; shorten it.", source.line(), null);
+            }
+        }
+    }
+
     private static long millis(long from, long to) {
         return (to - from) / 1_000_000;
     }
@@ -99,6 +117,7 @@ public class DatasetIngestion {
         try (CopySession copy = rowTable.copy(id, layout, columns.width)) {
             for (String[] raw = first; raw != null; raw = source.next()) {
                 if (raw.length > columns.sourceWidth) {
+                    requireShortNames(source, columns.sourceWidth);
                     columns.widen(source.columns(), row); // JSON only, whose rows are arrays: no DDL needed
                 }
                 row = Math.addExact(row, 1);

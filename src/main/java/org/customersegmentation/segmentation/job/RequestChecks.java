@@ -17,6 +17,8 @@ import org.customersegmentation.engine.Preprocessing;
 final class RequestChecks {
 
     static final int MAX_K = 100;
+    static final String MAX_K_TEXT = "" + MAX_K;
+    static final int MAX_URL_LENGTH = 2048;
     /** Columns of the clustering space at most: numeric features plus every categorical value. */
     static final int MAX_DIMENSIONS = 1_000;
     static final int DEFAULT_RESTARTS = 10;
@@ -119,17 +121,13 @@ final class RequestChecks {
     }
 
     private static List<String> checkedFeatures(List<String> requested, DatasetSchema dataset) {
-        if (requested == null) {
+        if (requested == null || requested.isEmpty()) { // generated clients send [] for a list left unset
             List<String> clusterable = dataset.clusterableColumns();
             if (clusterable.isEmpty()) {
                 throw new InvalidInputException(TITLE, "The dataset has no NUMERIC or CATEGORICAL column with values to "
                         + "cluster on.");
             }
             return clusterable;
-        }
-        if (requested.isEmpty()) {
-            throw new InvalidInputException(TITLE, "features is empty: name at least one NUMERIC or CATEGORICAL column, "
-                    + "or leave it out to use them all.");
         }
         Set<String> seen = new HashSet<>();
         for (String feature : requested) {
