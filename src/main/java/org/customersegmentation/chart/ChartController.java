@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.OpensWithReportToken;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ class ChartController {
                     + "correlations: the Pearson correlations of the numeric columns as a heatmap with the values in the "
                     + "cells (409 with fewer than two numeric columns). format: svg or png.",
             responses = @ApiResponse(responseCode = "200", description = "The chart", content = {
-                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
     @ProblemResponses({400, 404, 409})
     @GetMapping("/api/v1/datasets/{id}/charts/{chart}.{format}")
@@ -50,8 +51,8 @@ class ChartController {
                                         @PathVariable String chart,
                                         @Parameter(schema = @Schema(allowableValues = {"svg", "png"}))
                                         @PathVariable String format,
-                                        @Parameter(description = SIZE) @RequestParam(required = false) Integer width,
-                                        @Parameter(description = SIZE) @RequestParam(required = false) Integer height) {
+                                        @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer width,
+                                        @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer height) {
         return respond(format, () -> charts.dataset(tenant, id, DatasetChart.of(chart), width, height));
     }
 
@@ -62,17 +63,18 @@ class ChartController {
                     + "seed, so the same every time. profiles: segments x features coloured by z-score. sizes: "
                     + "customers per segment. format: svg or png. 409 while the job has not succeeded.",
             responses = @ApiResponse(responseCode = "200", description = "The chart", content = {
-                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
     @ProblemResponses({400, 404, 409})
+    @OpensWithReportToken
     @GetMapping("/api/v1/segmentations/{id}/charts/{chart}.{format}")
     ResponseEntity<byte[]> segmentationChart(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                                              @Parameter(schema = @Schema(allowableValues = {"k-selection", "scatter",
                                                      "profiles", "sizes"})) @PathVariable String chart,
                                              @Parameter(schema = @Schema(allowableValues = {"svg", "png"}))
                                              @PathVariable String format,
-                                             @Parameter(description = SIZE) @RequestParam(required = false) Integer width,
-                                             @Parameter(description = SIZE) @RequestParam(required = false) Integer height) {
+                                             @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer width,
+                                             @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer height) {
         return respond(format, () -> charts.segmentation(tenant, id, SegmentationChart.of(chart), width, height));
     }
 

@@ -8,6 +8,8 @@ record ChartSize(int width, int height) {
 
     static final int MIN = 200;
     static final int MAX = 4000;
+    static final String MIN_TEXT = "" + MIN;
+    static final String MAX_TEXT = "" + MAX;
 
     /** The caller's width and height where given, else the chart's natural size; 400 outside 200..4000. */
     static ChartSize requested(Integer width, Integer height, ChartSize natural) {

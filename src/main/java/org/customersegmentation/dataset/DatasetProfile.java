@@ -1,6 +1,8 @@
 package org.customersegmentation.dataset;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.customersegmentation.web.NullableValues;
 
 /**
  * What a data scientist looks at before segmenting: per column, how complete it is and how its values are
@@ -9,7 +11,7 @@ import java.util.List;
  * @param correlation Pearson correlations of the NUMERIC columns, each pair over the customers that have both
  *                    values (as pandas' {@code DataFrame.corr()}); null where a column is constant
  */
-public record DatasetProfile(int rowCount, List<ColumnProfile> columns, Correlation correlation) {
+public record DatasetProfile(int rowCount, List<ColumnProfile> columns, @Schema(nullable = true) Correlation correlation) {
 
     /**
      * @param count    customers with a value
@@ -17,8 +19,10 @@ public record DatasetProfile(int rowCount, List<ColumnProfile> columns, Correlat
      * @param numeric  the distribution of a NUMERIC column that has values
      * @param values   a CATEGORICAL column's values with their counts, most frequent first (at most 50)
      */
-    public record ColumnProfile(String name, ColumnType type, long count, long missing, Integer distinct,
-                                NumericSummary numeric, List<ValueCount> values) {
+    public record ColumnProfile(String name, ColumnType type, long count, long missing,
+                                @Schema(nullable = true) Integer distinct,
+                                @Schema(nullable = true) NumericSummary numeric,
+                                @Schema(nullable = true) List<ValueCount> values) {
     }
 
     /**
@@ -26,8 +30,8 @@ public record DatasetProfile(int rowCount, List<ColumnProfile> columns, Correlat
      * {@code percentile_cont}); {@code std} is the sample standard deviation and {@code skewness} the adjusted
      * Fisher-Pearson coefficient (pandas' {@code skew()}); each is null when too few values define it.
      */
-    public record NumericSummary(double mean, Double std, double min, double p25, double median, double p75,
-                                 double max, Double skewness, Histogram histogram) {
+    public record NumericSummary(double mean, @Schema(nullable = true) Double std, double min, double p25, double median,
+                                 double p75, double max, @Schema(nullable = true) Double skewness, Histogram histogram) {
     }
 
     /**
@@ -40,6 +44,6 @@ public record DatasetProfile(int rowCount, List<ColumnProfile> columns, Correlat
     public record ValueCount(String value, long count) {
     }
 
-    public record Correlation(List<String> columns, Double[][] matrix) {
+    public record Correlation(List<String> columns, @NullableValues Double[][] matrix) {
     }
 }

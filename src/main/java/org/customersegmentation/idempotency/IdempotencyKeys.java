@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 class IdempotencyKeys {
 
     static final String HEADER = IdempotentRequests.HEADER;
-    static final int MAX_KEY_LENGTH = 255;
     /** The hash of a claim whose payload is still being read. */
     private static final String PENDING = "";
     /** A claim older than this with no resource belongs to a request that died; a retry may take it over. */
@@ -111,9 +110,9 @@ class IdempotencyKeys {
     }
 
     private static void requireWellFormed(String key) {
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+        if (key.isBlank() || key.length() > IdempotentRequests.MAX_KEY_LENGTH) {
             throw new InvalidInputException("Invalid Idempotency-Key", "An Idempotency-Key must be 1 to "
-                    + MAX_KEY_LENGTH + " characters, such as a UUID.", Map.of("parameter", HEADER));
+                    + IdempotentRequests.MAX_KEY_LENGTH + " characters, such as a UUID.", Map.of("parameter", HEADER));
         }
     }
 }

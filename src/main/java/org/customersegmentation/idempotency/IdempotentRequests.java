@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdempotentRequests {
 
+    /** The longest Idempotency-Key accepted. */
+    public static final int MAX_KEY_LENGTH = 255;
+
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 

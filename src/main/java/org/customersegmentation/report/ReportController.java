@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.OpensWithReportToken;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +44,10 @@ class ReportController {
                     + "Open it in a browser through the result's reportUrl, which carries a signed token instead of an "
                     + "API key.",
             responses = @ApiResponse(responseCode = "200", description = "The report",
-                    content = @Content(mediaType = "text/html", schema = @Schema(type = "string"))))
-    @ProblemResponses({401, 404, 409})
+                    content = @Content(mediaType = "text/html", schema = @Schema(type = "string", format = "binary"))))
+    @ProblemResponses({400, 401, 404, 409})
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
+    @OpensWithReportToken
     ResponseEntity<String> report(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
         Context context = new Context();
         context.setVariable("report", reports.report(tenant, id));

@@ -45,7 +45,7 @@ class ResultController {
     @GetMapping("/assignments")
     PagedModel<AssignmentView> assignments(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                                            @Parameter(description = "The page, from 0")
-                                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                                           @RequestParam(defaultValue = "0") @Min(0) @Max(Integer.MAX_VALUE) int page,
                                            @Parameter(description = "Customers per page, 1 to 10000")
                                            @RequestParam(defaultValue = "100") @Min(1) @Max(10000) int size) {
         return new PagedModel<>(results.assignments(tenant, id, PageRequest.of(page, size)).map(AssignmentView::of));

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.customersegmentation.web.NullableValues;
 
 /**
  * A finished segmentation as callers read it.
@@ -16,7 +17,7 @@ import java.util.UUID;
  * @param reportUrl        a link to the HTML report that works without an API key until it expires
  */
 public record SegmentationResult(UUID jobId, int k, List<String> features, int droppedCustomers, Metrics metrics,
-                                 KSelection kSelection,
+                                 @Schema(nullable = true) KSelection kSelection,
                                  List<FeaturePreparation> preprocessing, List<Segment> segments,
                                  @Schema(description = "The HTML report of this segmentation, signed so that it opens in "
                                          + "a browser without an API key; it grants reading this report and its charts, "
@@ -45,7 +46,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
             + "listed has every indicator 0. A point of the clustering space holds the numeric features first, then "
             + "the one-hot columns, each in the order of this list.")
     public record FeaturePreparation(String feature,
-                                     @Schema(description = "log1p, or null") String transform,
+                                     @Schema(description = "log1p, or null", nullable = true) String transform,
                                      @Schema(types = {"number", "string"}, description = "What fills a missing value: "
                                              + "a number, or for a categorical feature its most frequent value")
                                      Object imputed,
@@ -73,7 +74,8 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
     }
 
     /** @param smallestShare the smallest segment's size as a fraction of all customers */
-    public record Candidate(int k, double inertia, Double silhouette, Double daviesBouldin, Double calinskiHarabasz,
+    public record Candidate(int k, double inertia, @Schema(nullable = true) Double silhouette,
+                            @Schema(nullable = true) Double daviesBouldin, @Schema(nullable = true) Double calinskiHarabasz,
                             double smallestShare) {
     }
 
@@ -87,8 +89,9 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param daviesBouldin         Davies-Bouldin index (lower is better)
      * @param calinskiHarabasz      Calinski-Harabasz index (higher is better)
      */
-    public record Metrics(double inertia, Double silhouette, Integer silhouetteSampleSize, Double daviesBouldin,
-                          Double calinskiHarabasz) {
+    public record Metrics(double inertia, @Schema(nullable = true) Double silhouette,
+                          @Schema(nullable = true) Integer silhouetteSampleSize, @Schema(nullable = true) Double daviesBouldin,
+                          @Schema(nullable = true) Double calinskiHarabasz) {
     }
 
     /**
@@ -106,7 +109,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param categories     categorical feature to each of its values' share among the members and lift
      */
     public record Segment(int segment, String label, int size, double share, List<String> distinguishing,
-                          Map<String, Double> zScores, Map<String, Double> centroid, Map<String, FeatureSummary> features,
+                          @NullableValues Map<String, Double> zScores, Map<String, Double> centroid, Map<String, FeatureSummary> features,
                           Map<String, Map<String, CategoryShare>> categories) {
     }
 
@@ -117,14 +120,17 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param lift  the share divided by the value's share among all customers: above 1, over-represented
      */
     @Schema(description = "Over the segment's members that have a value for the feature; both null when none has")
-    public record CategoryShare(@Schema(description = "The fraction of them that have this value") Double share,
+    public record CategoryShare(@Schema(description = "The fraction of them that have this value", nullable = true)
+                                Double share,
                                 @Schema(description = "share divided by the value's share among all customers; above 1, "
-                                        + "over-represented") Double lift) {
+                                        + "over-represented", nullable = true) Double lift) {
     }
 
     /**
      * Over the members that have a value (null when none has); std is the sample standard deviation.
      */
-    public record FeatureSummary(Double mean, Double std, Double min, Double median, Double max) {
+    public record FeatureSummary(@Schema(nullable = true) Double mean, @Schema(nullable = true) Double std,
+                                 @Schema(nullable = true) Double min, @Schema(nullable = true) Double median,
+                                 @Schema(nullable = true) Double max) {
     }
 }

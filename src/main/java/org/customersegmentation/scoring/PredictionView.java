@@ -1,5 +1,7 @@
 package org.customersegmentation.scoring;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Where a new customer lands.
  *
@@ -7,5 +9,5 @@ package org.customersegmentation.scoring;
  * @param distance   Euclidean distance to its segment's centre, in the clustering space
  * @param distances  the distance to every segment's centre, by segment number
  */
-public record PredictionView(String customerId, int segment, String label, double distance, double[] distances) {
+public record PredictionView(@Schema(nullable = true) String customerId, int segment, String label, double distance, double[] distances) {
 }

@@ -1,8 +1,10 @@
 package org.customersegmentation.scoring;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,18 @@ class ScoringController {
             description = "Send a JSON array of customers (at most " + SegmentScoring.MAX_RECORDS + ") with the "
                     + "segmentation's features as keys: numeric features as numbers or numeric strings, categorical ones "
                     + "as text, exactly as in the dataset (a JSON number is read as its shortest decimal text, 2 as "
-                    + "\"2\", 2.5 as \"2.5\"); null for a missing value. The dataset's ID column, when present, is echoed back as "
+                    + "\"2\", 2.5 as \"2.5\"); null, or leaving the key out, for a missing value. Other keys are "
+                    + "ignored. The dataset's ID column, when present, is echoed back as "
                     + "customerId. The preprocessing is applied exactly as fitted: missing values take the fitted "
                     + "imputation, then the transform and scaling; a category never seen in training has every one-hot "
                     + "indicator 0. "
-                    + "A customer without a feature key is a 400 naming it. 409 while the job has not succeeded.",
+                    + "A value of the wrong kind is a 400 naming the customer (from 1) and the feature. 409 while the job "
+                    + "has not succeeded.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    description = "The customers to place, each an object with every feature of the segmentation",
-                    content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "customers",
+                    description = "The customers to place, each an object with the segmentation's features",
+                    content = @Content(mediaType = "application/json", array = @ArraySchema(maxItems = SegmentScoring.MAX_RECORDS,
+                            schema = @Schema(type = "object", description = "One customer: its features, by name")),
+                            examples = @ExampleObject(name = "customers",
                             summary = "Two customers, one income missing",
                             description = "For a segmentation on age, annual_income, spending_score and region of a "
                                     + "dataset whose ID column is customer_id; C102's null annual_income takes the "

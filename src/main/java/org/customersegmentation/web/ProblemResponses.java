@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * The error statuses an API operation can answer with, each documented as an application/problem+json response.
- * 401 is added to every operation under /api without being listed.
+ * 401, 500 and 503 are added to every operation under /api without being listed.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

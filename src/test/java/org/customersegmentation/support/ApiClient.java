@@ -110,7 +110,12 @@ public final class ApiClient {
     /** GETs a binary body, such as a PNG. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = request(path).GET().build();
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            ResponseSchemas.check(request.method(), request.uri(), response.statusCode(), response.headers(),
+                    json ? new String(response.body(), StandardCharsets.UTF_8) : "");
+            return response;
         } catch (IOException e) {
             throw new AssertionError("HTTP call failed", e);
         } catch (InterruptedException e) {
@@ -127,9 +132,12 @@ public final class ApiClient {
         return builder;
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private static Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ResponseSchemas.check(request.method(), request.uri(), response.statusCode(), response.headers(),
+                    response.body());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new AssertionError("HTTP call failed", e);

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(UploadProperties.class)
 public class DatasetService {
 
-    static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = 200;
 
     private final DatasetRepository datasets;
     private final DatasetIngestion ingestion;

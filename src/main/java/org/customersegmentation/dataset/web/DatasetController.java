@@ -3,6 +3,7 @@ package org.customersegmentation.dataset.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -117,27 +118,31 @@ class DatasetController {
                                             + "spending_score are NUMERIC, region CATEGORICAL. C003's empty "
                                             + "annual_income is a missing value.",
                                     value = CSV_EXAMPLE)),
-                    @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "object",
+                    @Content(mediaType = "application/json", array = @ArraySchema(maxItems = Integer.MAX_VALUE,
+                            schema = @Schema(type = "object",
                             description = "One customer: a flat object of strings, numbers, booleans or null")),
                             examples = @ExampleObject(name = "customers",
                                     summary = "Three customers, one income missing",
                                     description = "One flat object per customer; C003's null annual_income is a "
                                             + "missing value.",
                                     value = JSON_EXAMPLE)),
-                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "ndjson",
                             description = "One flat JSON object per line"),
                             examples = @ExampleObject(name = "customers", summary = "Three customers, one per line",
                                     description = "C003's null annual_income is a missing value.",
                                     value = NDJSON_EXAMPLE)),
                     @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))}))
-    @ApiResponse(responseCode = "201", description = "Created; Location names the dataset")
-    @ProblemResponses({400, 413, 415, 503})
+    @ApiResponse(responseCode = "201", description = "Created; Location names the dataset",
+            headers = @Header(name = "Location", description = "The dataset's URL", required = true,
+                    schema = @Schema(type = "string", format = "uri-reference", maxLength = 2048)))
+    @ProblemResponses({400, 409, 413, 415, 422})
     @PostMapping(consumes = {"text/csv", "application/json", "application/x-ndjson"})
     ResponseEntity<DatasetView> upload(@AuthenticationPrincipal Tenant tenant,
                                        @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                                        @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,
                                        @Valid @ParameterObject UploadParameters parameters,
-                                       @Parameter(description = IDEMPOTENCY_KEY)
+                                       @Parameter(description = IDEMPOTENCY_KEY,
+                                               schema = @Schema(minLength = 1, maxLength = IdempotentRequests.MAX_KEY_LENGTH))
                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
                                        @Parameter(hidden = true) InputStream body) {
         requireSupported(encoding);
@@ -215,7 +220,7 @@ class DatasetController {
     @GetMapping
     PagedModel<DatasetView> list(@AuthenticationPrincipal Tenant tenant,
                                  @Parameter(description = "The page, from 0")
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "0") @Min(0) @Max(Integer.MAX_VALUE) int page,
                                  @Parameter(description = "Datasets per page, 1 to 1000")
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
         return new PagedModel<>(datasets.list(tenant, PageRequest.of(page, size)));

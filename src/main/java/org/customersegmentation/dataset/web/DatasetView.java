@@ -1,6 +1,7 @@
 package org.customersegmentation.dataset.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,8 @@ import org.customersegmentation.dataset.storage.Dataset;
  * @param idColumn the header of the customer-ID column, or null when customers are numbered by row
  * @param columns  every column but the ID column
  */
-public record DatasetView(UUID id, String name, int rowCount, String idColumn, Instant createdAt, List<ColumnView> columns) {
+public record DatasetView(UUID id, String name, int rowCount, @Schema(nullable = true) String idColumn, Instant createdAt,
+                          List<ColumnView> columns) {
 
     /**
      * @param missing  how many customers have no value in this column

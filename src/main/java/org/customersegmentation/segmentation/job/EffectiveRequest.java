@@ -1,6 +1,7 @@
 package org.customersegmentation.segmentation.job;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +17,11 @@ import org.customersegmentation.engine.Preprocessing;
  * @param callbackUrl where the job is POSTed when it ends; null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EffectiveRequest(UUID datasetId, Integer k, KRange kRange, KSelectionMethod kSelection, List<String> features,
+public record EffectiveRequest(UUID datasetId, @Schema(nullable = true) Integer k, @Schema(nullable = true) KRange kRange,
+                               @Schema(nullable = true) KSelectionMethod kSelection, List<String> features,
                         Preprocessing.Scaling scaling, List<String> logTransform, Preprocessing.Imputation missingValues,
-                        long seed, int restarts, int maxIterations, double tolerance, URI callbackUrl) {
+                        long seed, int restarts, int maxIterations, double tolerance,
+                               @Schema(nullable = true) URI callbackUrl) {
 
     public Fitting fitting() {
         return new Fitting(restarts, maxIterations, tolerance);

@@ -15,9 +15,11 @@ import org.springframework.http.ProblemDetail;
  * @param callback what became of the POST to the request's callbackUrl, once the job has ended; null before, and
  *                 when it has none
  */
-public record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt,
-               Progress progress, EffectiveRequest request,
-               @Schema(ref = "#/components/schemas/Problem") ProblemDetail error, Callback callback) {
+public record JobView(UUID id, UUID datasetId, JobStatus status, Instant createdAt,
+               @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+               @Schema(nullable = true) Progress progress, EffectiveRequest request,
+               @Schema(ref = "#/components/schemas/Problem", nullable = true) ProblemDetail error,
+               @Schema(nullable = true) Callback callback) {
 
     /**
      * Written by the instance running the job every {@code segmentation.jobs.progress-interval} (1 s by default).
@@ -27,7 +29,7 @@ public record JobView(UUID id, UUID datasetId, JobStatus status, Instant created
      * @param k       the number of segments being fitted or evaluated, once clustering has begun
      */
     record Progress(@Schema(allowableValues = {"QUEUED", "LOADING", "PREPROCESSING", "CLUSTERING", "EVALUATING", "SAVING"})
-                    String phase, int percent, Integer k) {
+                    String phase, int percent, @Schema(nullable = true) Integer k) {
 
         public static Progress of(SegmentationJob job) {
             return switch (job.status()) {
@@ -48,7 +50,7 @@ public record JobView(UUID id, UUID datasetId, JobStatus status, Instant created
      * @param lastError     why the latest failed; null once delivered
      */
     record Callback(@Schema(allowableValues = {"PENDING", "DELIVERED", "GAVE_UP"}) String status, int attempts,
-                    Instant lastAttemptAt, String lastError) {
+                    @Schema(nullable = true) Instant lastAttemptAt, @Schema(nullable = true) String lastError) {
 
         public static Callback of(SegmentationJob job) {
             if (job.request().callbackUrl() == null || !job.status().isFinished()) {

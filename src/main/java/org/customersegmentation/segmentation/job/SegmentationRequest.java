@@ -1,5 +1,6 @@
 package org.customersegmentation.segmentation.job;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -7,8 +8,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.Fitting;
 import org.customersegmentation.engine.KSelectionMethod;
@@ -18,7 +21,8 @@ public record SegmentationRequest(
         @Schema(description = "The ID of the dataset to segment, as POST /api/v1/datasets answered it")
         @NotNull UUID datasetId,
         @Schema(description = "A fixed number of segments, at least 2 and at most the number of customers (and "
-                + RequestChecks.MAX_K + "). Send k or kRange, not both; with neither, k is chosen from 2..10")
+                + RequestChecks.MAX_K + "). Send k or kRange, not both; with neither, k is chosen from 2..10",
+                minimum = "2", maximum = RequestChecks.MAX_K_TEXT)
         Integer k,
         @Schema(description = "Try every k in this range and keep the one kSelection prefers; default 2..10 (up to "
                 + "the number of customers) when k is not given")
@@ -35,8 +39,10 @@ public record SegmentationRequest(
                 + "degree of freedom). Default SILHOUETTE; leave it out with a fixed k")
         KSelectionMethod kSelection,
         @Schema(description = "NUMERIC and CATEGORICAL columns to cluster on, never TEXT ones; default: every NUMERIC "
-                + "and CATEGORICAL column but the customer ID. A categorical feature is one-hot encoded, its columns "
-                + "scaled so that together they weigh as much as one numeric feature")
+                + "and CATEGORICAL column but the customer ID (an empty list means the same). A categorical feature is "
+                + "one-hot encoded, its columns scaled so that together they weigh as much as one numeric feature")
+        @ArraySchema(maxItems = RequestChecks.MAX_DIMENSIONS,
+                schema = @Schema(maxLength = DatasetSchema.MAX_COLUMN_NAME_LENGTH))
         List<String> features,
         @Schema(description = "How each numeric feature is put on a common scale, after logTransform and filling "
                 + "missing values, with statistics over the customers segmented. STANDARD: subtract the mean, divide "
@@ -46,7 +52,9 @@ public record SegmentationRequest(
                 + "dominate the distances. A feature with no spread is only centred. Default STANDARD")
         Preprocessing.Scaling scaling,
         @Schema(description = "Features to replace by log1p(x) before imputing and scaling, e.g. skewed money "
-                + "columns; each must be a NUMERIC feature without negative values. Default none")
+                + "columns; each must be a NUMERIC feature without negative values. Default none (an empty list)")
+        @ArraySchema(maxItems = RequestChecks.MAX_DIMENSIONS,
+                schema = @Schema(maxLength = DatasetSchema.MAX_COLUMN_NAME_LENGTH))
         List<String> logTransform,
         @Schema(description = "What fills a missing value. MEDIAN: the median of the numeric feature over the "
                 + "customers that have a value (after logTransform, when it names the feature). MEAN: their mean. "
@@ -55,7 +63,8 @@ public record SegmentationRequest(
                 + "droppedCustomers counts them), and predict fills a missing value with the median, or most frequent "
                 + "value, of the customers kept. Default MEDIAN")
         Preprocessing.Imputation missingValues,
-        @Schema(description = "Makes the run reproducible; default: a random seed, recorded in the job")
+        @Schema(description = "Makes the run reproducible; default: a random seed, recorded in the job",
+                minimum = "-9223372036854775808", maximum = "9223372036854775807")
         Long seed,
         @Schema(description = "k-means++ starts to try; the one with the lowest inertia wins. Default "
                 + RequestChecks.DEFAULT_RESTARTS)
@@ -70,6 +79,7 @@ public record SegmentationRequest(
                 + "or been CANCELLED, signed with your tenant's callback secret: X-Signature: sha256=<hex HMAC-SHA256 of "
                 + "'<X-Signature-Timestamp>.<body>'>. Retried with exponential backoff for up to an hour until it answers "
                 + "2xx. Must be https, except hosts the operator allow-lists; private, loopback and link-local "
-                + "addresses are refused unless allow-listed.", example = "https://crm.example.com/hooks/segmentation")
-        String callbackUrl) {
+                + "addresses are refused unless allow-listed.", example = "https://crm.example.com/hooks/segmentation",
+                format = "uri", maxLength = RequestChecks.MAX_URL_LENGTH)
+        @Size(max = RequestChecks.MAX_URL_LENGTH) String callbackUrl) {
 }

@@ -2,8 +2,10 @@ package org.customersegmentation.segmentation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,10 +15,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.customersegmentation.idempotency.IdempotentRequests;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.segmentation.job.JobService;
 import org.customersegmentation.segmentation.job.JobStatus;
 import org.customersegmentation.segmentation.job.JobView;
 import org.customersegmentation.segmentation.job.SegmentationRequest;
-import org.customersegmentation.segmentation.job.JobService;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
@@ -99,14 +101,19 @@ class SegmentationController {
                             @ExampleObject(name = "withCallback", summary = "With a callback",
                                     description = "As fixedK; the finished job is POSTed, signed, to callbackUrl.",
                                     value = CALLBACK_EXAMPLE)})))
-    @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the job, Retry-After says when to poll",
+            headers = {@Header(name = "Location", description = "The job's URL", required = true,
+                    schema = @Schema(type = "string", format = "uri-reference", maxLength = 2048)),
+                    @Header(name = "Retry-After", description = "Seconds to wait before polling the job again",
+                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "3600"))})
     @ProblemResponses({400, 404, 409, 422, 429})
     @PostMapping
     ResponseEntity<JobView> create(@AuthenticationPrincipal Tenant tenant, @Valid @RequestBody SegmentationRequest request,
                                    @Parameter(description = "Makes the POST safe to retry: the same key and request "
                                            + "answer with the job the first one created (Idempotent-Replayed: true); the "
                                            + "same key with another request is a 422, and while the first is still being "
-                                           + "processed a 409. Keys are the caller's own and expire after 24 hours.")
+                                           + "processed a 409. Keys are the caller's own and expire after 24 hours.",
+                                           schema = @Schema(minLength = 1, maxLength = IdempotentRequests.MAX_KEY_LENGTH))
                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         if (idempotencyKey == null) {
             return accepted(segmentations.create(tenant, request), false);
@@ -140,7 +147,7 @@ class SegmentationController {
                              @Parameter(description = "Only jobs of this dataset")
                              @RequestParam(required = false) UUID datasetId,
                              @Parameter(description = "The page, from 0")
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(Integer.MAX_VALUE) int page,
                              @Parameter(description = "Jobs per page, 1 to 1000")
                              @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int size) {
         return new PagedModel<>(segmentations.list(tenant, status, datasetId, PageRequest.of(page, size)));
@@ -168,6 +175,9 @@ class SegmentationController {
 
     @Operation(operationId = "getSegmentation", summary = "A job's status",
             description = "While QUEUED or RUNNING the answer carries Retry-After.")
+    @ApiResponse(responseCode = "200", description = "The job; while it is QUEUED or RUNNING, with Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before polling the job again",
+                    schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "3600")))
     @ProblemResponses({400, 404})
     @GetMapping("/{id}")
     ResponseEntity<JobView> get(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id) {
