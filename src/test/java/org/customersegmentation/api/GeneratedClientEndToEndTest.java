@@ -68,7 +68,7 @@ class GeneratedClientEndToEndTest {
     void csvNdjsonAndMultipartUploadsReachTheServiceAsTheSameCustomers() throws Exception {
         ApiResponse<DatasetView> csv = datasets.uploadDatasetWithCsvWithHttpInfo(Files.readString(CUSTOMERS),
                 "bank-csv", null, null, null, null, ACME);
-        DatasetView ndjson = datasets.uploadDatasetWithXNdjson(ndjson(CUSTOMERS), "bank-ndjson", null, null, null, null,
+        DatasetView ndjson = datasets.uploadDatasetWithXNDJSON(ndjson(CUSTOMERS), "bank-ndjson", null, null, null, null,
                 ACME);
         DatasetView multipart = datasets.uploadDatasetWithFormData(CUSTOMERS.toFile(), null, null, null, null, null, ACME);
 

@@ -126,7 +126,9 @@ class DatasetController {
                                     description = "One flat object per customer; C003's null annual_income is a "
                                             + "missing value.",
                                     value = JSON_EXAMPLE)),
-                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "ndjson",
+                    // capitals keep Swagger UI from quoting the example as one JSON string, which it does for any
+                    // media type whose name matches /json/ in lower case; media types ignore case (RFC 9110)
+                    @Content(mediaType = "application/x-NDJSON", schema = @Schema(type = "string", format = "ndjson",
                             description = "One flat JSON object per line"),
                             examples = @ExampleObject(name = "customers", summary = "Three customers, one per line",
                                     description = "C003's null annual_income is a missing value.",

@@ -20,8 +20,9 @@ record UploadParameters(
                 schema = @Schema(maxLength = DatasetSchema.MAX_COLUMN_NAME_LENGTH))
         String idColumn,
         @Parameter(description = "CSV only: the field delimiter, one of , ; | or tab (also: comma, semicolon, pipe, "
-                + "tab; any case). Default: whichever of them occurs most often in the header line.",
-                schema = @Schema(allowableValues = {",", ";", "|", "\t", "comma", "semicolon", "pipe", "tab"}))
+                + "tab; any case; a tab character itself is read as tab too). Default: whichever of them occurs most "
+                + "often in the header line.",
+                schema = @Schema(allowableValues = {",", ";", "|", "comma", "semicolon", "pipe", "tab"}))
         String delimiter,
         @Parameter(description = "A column that is not all numbers is CATEGORICAL when it has at most this many "
                 + "distinct values, else TEXT. Default: segmentation.upload.max-categories (50).")
