@@ -73,7 +73,7 @@ public class Charts {
         return switch (chart) {
             case K_SELECTION -> SegmentationCharts.kSelection(result,
                     ChartSize.requested(width, height, SegmentationCharts.NATURAL));
-            case SCATTER -> SegmentationCharts.scatter(result, samples.sample(tenant, finished.job(), SCATTER_POINTS),
+            case SCATTER -> SegmentationCharts.scatter(result, samples.sample(tenant, finished, SCATTER_POINTS),
                     ChartSize.requested(width, height, SegmentationCharts.scatterSize(result)));
             case PROFILES -> SegmentationCharts.profiles(result,
                     ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));

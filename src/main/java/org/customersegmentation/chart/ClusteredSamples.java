@@ -12,12 +12,13 @@ import org.customersegmentation.dataset.DatasetDeleted;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.ClusterQuality;
 import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.result.FinishedSegmentation;
 import org.customersegmentation.result.Results;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.SegmentationDeleted;
 import org.customersegmentation.segmentation.SucceededJob;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Seeded samples of a finished job's customers in its clustering space, for the scatter chart. Drawing one reads
@@ -49,20 +50,20 @@ class ClusteredSamples {
     }
 
     /** At most {@code maxPoints} of the job's customers, drawn with the job's seed. */
-    ClusteredSample sample(Tenant tenant, SucceededJob job, int maxPoints) {
+    ClusteredSample sample(Tenant tenant, FinishedSegmentation finished, int maxPoints) {
+        SucceededJob job = finished.job();
         // not Cache.get(key, loader), which loads inside the map's lock on the key's bin: a slow dataset would hold
         // up other scatters
         Key key = new Key(tenant, job.jobId());
         ClusteredSample sample = samples.getIfPresent(key);
         if (sample == null) {
-            sample = draw(tenant, job, maxPoints);
+            sample = draw(tenant, job, finished.model(), maxPoints);
             samples.put(key, sample);
         }
         return sample;
     }
 
-    private ClusteredSample draw(Tenant tenant, SucceededJob job, int maxPoints) {
-        SegmentModel model = results.model(tenant, job.jobId());
+    private ClusteredSample draw(Tenant tenant, SucceededJob job, SegmentModel model, int maxPoints) {
         CustomerFeatures features = datasets.features(job.datasetId(), job.features());
         int[] rows = ClusterQuality.sampleRows(features.rowCount(), maxPoints, job.seed());
         Map<Integer, Integer> segmentOfRow = results.segmentsOfRows(tenant, job.jobId(),

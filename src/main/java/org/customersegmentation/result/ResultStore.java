@@ -132,7 +132,11 @@ class ResultStore {
         });
     }
 
-    Optional<SegmentationResult> find(UUID jobId) {
+    /** A job's result as callers read it, with the model it was built from. */
+    record Found(SegmentationResult result, StoredModel model) {
+    }
+
+    Optional<Found> find(UUID jobId) {
         List<String> method = new ArrayList<>();
         List<Integer> dropped = new ArrayList<>();
         List<String> features = new ArrayList<>();
@@ -171,9 +175,10 @@ class ResultStore {
                     .put(rs.getString(3), new SegmentationResult.CategoryShare(rs.getObject(4, Double.class),
                             rs.getObject(5, Double.class)));
         }, jobId);
-        return Optional.of(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
+        StoredModel model = model(jobId).orElseThrow();
+        return Optional.of(new Found(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
                 metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
-                preparation(model(jobId).orElseThrow(), features), List.copyOf(segments.values()), null));
+                preparation(model, features), List.copyOf(segments.values()), null), model));
     }
 
     private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {

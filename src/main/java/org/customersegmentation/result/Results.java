@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.customersegmentation.common.NotFoundException;
-import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.JobOutcomeStore;
@@ -44,14 +43,8 @@ public class Results implements JobOutcomeStore {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public FinishedSegmentation finished(Tenant tenant, UUID jobId) {
         SucceededJob job = segmentations.succeeded(tenant, jobId);
-        return new FinishedSegmentation(job, store.find(jobId).orElseThrow(() -> gone(jobId)));
-    }
-
-    /** What places new customers in the job's segments. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public SegmentModel model(Tenant tenant, UUID jobId) {
-        segmentations.succeeded(tenant, jobId);
-        return store.model(jobId).orElseThrow(() -> gone(jobId)).toModel();
+        ResultStore.Found found = store.find(jobId).orElseThrow(() -> gone(jobId));
+        return new FinishedSegmentation(job, found.result(), found.model().toModel());
     }
 
     /** The customers' assignments in dataset row order. */

@@ -53,11 +53,14 @@ public class SegmentScoring {
         FinishedSegmentation finished = results.finished(tenant, jobId);
         UUID datasetId = finished.job().datasetId();
         List<String> labels = finished.result().segments().stream().map(SegmentationResult.Segment::label).toList();
-        return new ModelCache.Scorer(datasetId, results.model(tenant, jobId),
-                datasets.schema(tenant, datasetId).idColumn(), labels);
+        return new ModelCache.Scorer(datasetId, finished.model(), datasets.schema(tenant, datasetId).idColumn(), labels);
     }
 
-    /** @param index the customer's place in the request, from 1 */
+    /**
+     * A feature the customer does not have is missing, as a null is: clients that leave nulls out mean the same.
+     *
+     * @param index the customer's place in the request, from 1
+     */
     private static PredictionView place(ModelCache.Scorer entry, Map<String, Object> record, int index) {
         if (record == null) {
             throw invalid("Customer " + index + " is null; send an object with the segmentation's features as keys.",
@@ -67,12 +70,12 @@ public class SegmentScoring {
         double[] raw = new double[model.features().size()];
         for (int j = 0; j < raw.length; j++) {
             String feature = model.features().get(j);
-            raw[j] = number(value(record, feature), index, feature);
+            raw[j] = number(record.get(feature), index, feature);
         }
         String[] categories = new String[model.oneHot().size()];
         for (int c = 0; c < categories.length; c++) {
             String feature = model.oneHot().get(c).feature();
-            categories[c] = category(value(record, feature), index, feature);
+            categories[c] = category(record.get(feature), index, feature);
         }
         SegmentModel.Placement placement;
         try {
@@ -83,11 +86,6 @@ public class SegmentScoring {
         Object id = entry.idColumn() == null ? null : record.get(entry.idColumn());
         return new PredictionView(id == null ? null : String.valueOf(id), placement.segment(),
                 entry.labels().get(placement.segment()), placement.distances()[placement.segment()], placement.distances());
-    }
-
-    /** A feature the customer does not have is missing, as a null is: clients that leave nulls out mean the same. */
-    private static Object value(Map<String, Object> record, String feature) {
-        return record.get(feature);
     }
 
     /** A category as uploads read it; a number stands for its decimal text, as in a CSV. */

@@ -150,7 +150,7 @@ class ChartControllerTest {
                 new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
                 List.of(segment(0, "loyal", 3), segment(1, "new", 1)), null);
         return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
-                List.of("age")), result);
+                List.of("age")), result, null);
     }
 
     private static SegmentationResult.Segment segment(int number, String label, int size) {

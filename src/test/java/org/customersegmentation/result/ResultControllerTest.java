@@ -133,7 +133,7 @@ class ResultControllerTest {
                 List.of(new SegmentationResult.FeaturePreparation("age", null, 40.0, 40.0, 12.0, null)),
                 List.of(segment(0, "younger", 3, 28.0), segment(1, "older", 1, 58.0)), null);
         return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
-                List.of("age")), result);
+                List.of("age")), result, null);
     }
 
     private static SegmentationResult.Segment segment(int number, String label, int size, double age) {

@@ -25,9 +25,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ResponseSchemas {
 
     private static final String DOCUMENT_IRI = "https://customer-segmentation.test/openapi.yaml";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode DOCUMENT = YAMLMapper.builder().build().readTree(Path.of("openapi", "openapi.yaml").toFile());
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(),
-            builder -> builder.schemas(Map.of(DOCUMENT_IRI, JsonMapper.builder().build().writeValueAsString(DOCUMENT))));
+            builder -> builder.schemas(Map.of(DOCUMENT_IRI, JSON.writeValueAsString(DOCUMENT))));
     private static final List<Route> ROUTES = routes();
 
     private record Route(String template, Pattern pattern) {
@@ -78,7 +79,7 @@ public final class ResponseSchemas {
         String pointer = "/paths/" + escape(route.template()) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/"
                 + status + "/content/" + escape(mediaType) + "/schema";
         Schema schema = REGISTRY.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + pointer));
-        List<Error> errors = schema.validate(JsonMapper.builder().build().readTree(body));
+        List<Error> errors = schema.validate(JSON.readTree(body));
         if (!errors.isEmpty()) {
             throw new AssertionError(operation + " answered " + status + " with a body that does not match openapi.yaml: "
                     + errors.stream().map(error -> error.getInstanceLocation() + " " + error.getMessage()).toList()
