@@ -3,6 +3,7 @@ package org.customersegmentation.web;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.common.ContentTooLargeException;
 import org.customersegmentation.common.DomainException;
@@ -99,9 +100,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; ", "", "."));
-        Map<String, Object> members = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).sorted()
-                .findFirst().<Map<String, Object>>map(field -> Map.of("parameter", field)).orElse(Map.of());
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, members),
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail,
+                        firstParameter(e.getBindingResult().getFieldErrors().stream().map(FieldError::getField))),
                 headers, status, request);
     }
 
@@ -134,11 +134,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
                 .sorted()
                 .collect(Collectors.joining("; ", "", "."));
-        Map<String, Object> members = e.getParameterValidationResults().stream()
-                .map(result -> result.getMethodParameter().getParameterName()).filter(Objects::nonNull).sorted()
-                .findFirst().<Map<String, Object>>map(name -> Map.of("parameter", name)).orElse(Map.of());
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", detail, members),
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameter", detail,
+                        firstParameter(e.getParameterValidationResults().stream()
+                                .map(result -> result.getMethodParameter().getParameterName()))),
                 headers, status, request);
+    }
+
+    /** The {@code parameter} member naming the first, alphabetically, of the parameters at fault; none if unnamed. */
+    private static Map<String, Object> firstParameter(Stream<String> names) {
+        return names.filter(Objects::nonNull).sorted().findFirst()
+                .<Map<String, Object>>map(name -> Map.of("parameter", name)).orElse(Map.of());
     }
 
     /** Gives Spring's own problems (unsupported media type, type mismatches, 404s, 405s ...) a type too. */
