@@ -45,7 +45,7 @@ final class SegmentationCharts {
     }
 
     private static String segmentName(SegmentationResult.Segment segment) {
-        return segment.segment() + " · " + segment.label();
+        return segment.segment() + " · " + segment.name();
     }
 
     /** Inertia (the elbow) and silhouette against k, the chosen k marked. */
@@ -156,7 +156,8 @@ final class SegmentationCharts {
             }
         }
         List<String> categoryValues = result.segments().stream().flatMap(segment -> segment.distinguishing().stream())
-                .filter(name -> name.contains("=") && !columns.contains(name)).distinct().toList();
+                .filter(trait -> trait.value() != null).map(SegmentationResult.Trait::trait)
+                .filter(name -> !columns.contains(name)).distinct().toList();
         columns.addAll(categoryValues);
         if (columns.isEmpty()) {
             throw new ConflictException("Nothing to draw", "This segmentation has no numeric feature and no "

@@ -14,12 +14,45 @@ import org.customersegmentation.engine.preprocessing.Preprocessor;
  *                  (population) standard deviations; 0 for a constant feature, NaN when no member has a value
  * @param categories per categorical feature, the share of each value among the members and its lift
  * @param distinguishing what sets the segment apart, strongest first: numeric features whose |z| is at least 0.5,
- *                  and categorical values, as {@code feature=value}, whose indicator's z is at least 0.5
- * @param label     a name built from the strongest distinguishing features, unique within the segmentation
+ *                  and over-represented categorical values whose indicator's z is at least 0.5; when there is none,
+ *                  the few strongest {@linkplain Trait#mild() mild} traits, at least 0.2
+ * @param label     a name built from the strongest distinguishing traits, unique within the segmentation
+ * @param summary   one or two sentences a person reads: the segment's size and its traits in original units,
+ *                  each beside all customers' value
  */
 public record SegmentProfile(int segment, int size, double share, double[] centroid, List<FeatureStats> stats,
-                             double[] zScores, List<CategoryShares> categories, List<String> distinguishing,
-                             String label) {
+                             double[] zScores, List<CategoryShares> categories, List<Trait> distinguishing,
+                             String label, String summary) {
+
+    /**
+     * One way a segment differs from all customers.
+     *
+     * @param value        the over-represented value of a categorical feature; null for a numeric feature
+     * @param zScore       a numeric feature: how many standard deviations the members' mean lies from all
+     *                     customers'; a categorical value: the same for its 0/1 indicator
+     * @param segmentValue a numeric feature: the members' mean; a categorical value: its share among the members
+     * @param overallValue the same over all customers
+     */
+    public record Trait(String feature, String value, double zScore, double segmentValue, double overallValue) {
+
+        /** At least this far off, a trait sets a segment apart. */
+        public static final double STRONG_Z = 0.5;
+        /** At least this far off, a trait is worth naming when nothing is {@link #STRONG_Z}. */
+        public static final double MILD_Z = 0.2;
+
+        public boolean numeric() {
+            return value == null;
+        }
+
+        /** {@code feature}, or {@code feature=value} for a categorical value. */
+        public String name() {
+            return numeric() ? feature : feature + "=" + value;
+        }
+
+        public boolean mild() {
+            return Math.abs(zScore) < STRONG_Z;
+        }
+    }
 
     /**
      * Summary of one feature over one segment's members, in original units, counting only the values that were

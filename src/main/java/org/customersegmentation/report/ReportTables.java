@@ -83,24 +83,22 @@ final class ReportTables {
                         + "compares runs with the same k."));
     }
 
-    /** Each segment with its distinguishing features and, for up to three of them, its mean beside everyone's. */
-    static List<ReportView.SegmentRow> segments(SegmentationResult result, DatasetProfile profile) {
+    /** Each segment by its name, with what people wrote about it and its summary. */
+    static List<ReportView.SegmentRow> segments(SegmentationResult result) {
         return result.segments().stream().map(segment -> new ReportView.SegmentRow(Integer.toString(segment.segment()),
-                segment.label(), Numbers.count(segment.size()), Numbers.percent(segment.share()),
-                segment.distinguishing().isEmpty() ? "close to the average on every feature"
-                        : String.join(", ", segment.distinguishing()), keyMeans(segment, profile))).toList();
+                segment.name(), segment.nameSource() == SegmentationResult.NameSource.USER ? segment.label() : null,
+                segment.description(), String.join(", ", segment.tags()), Numbers.count(segment.size()),
+                Numbers.percent(segment.share()), summary(segment))).toList();
     }
 
-    private static String keyMeans(SegmentationResult.Segment segment, DatasetProfile profile) {
-        return segment.distinguishing().stream().filter(segment.features()::containsKey).limit(3)
-                .map(feature -> feature + " " + Numbers.format(segment.features().get(feature).mean())
-                        + overallMean(profile, feature))
-                .collect(Collectors.joining("; "));
-    }
-
-    private static String overallMean(DatasetProfile profile, String feature) {
-        return profile.columns().stream().filter(column -> column.name().equals(feature) && column.numeric() != null)
-                .findFirst().map(column -> " (all: " + Numbers.format(column.numeric().mean()) + ")").orElse("");
+    /** Segments stored by earlier versions have no summary; their traits say the most that is known. */
+    private static String summary(SegmentationResult.Segment segment) {
+        if (segment.summary() != null) {
+            return segment.summary();
+        }
+        return segment.distinguishing().isEmpty() ? "Close to the average on every feature."
+                : "Distinguished by " + segment.distinguishing().stream().map(SegmentationResult.Trait::trait)
+                        .collect(Collectors.joining(", ")) + ".";
     }
 
     static List<ReportView.PreparationRow> preprocessing(SegmentationResult result) {

@@ -24,7 +24,9 @@ public record ReportView(String title, String subtitle, List<Fact> facts, List<C
     public record CandidateRow(boolean chosen, List<String> cells) {
     }
 
-    public record SegmentRow(String number, String label, String size, String share, String distinguishing, String keyMeans) {
+    /** @param automaticLabel the segment's label, when a person gave it another name; else null */
+    public record SegmentRow(String number, String name, String automaticLabel, String description, String tags,
+                             String size, String share, String summary) {
     }
 
     public record PreparationRow(String feature, String transform, String imputed, String center, String scale, String oneHot) {

@@ -66,7 +66,7 @@ class Reports {
                 result.k() + " segments of " + Numbers.count(segmented) + " customers", facts,
                 ReportTables.columns(dataset, profile), ReportTables.kSelectionSentence(result),
                 ReportTables.CANDIDATE_HEADER, ReportTables.candidates(result), ReportTables.metrics(result),
-                ReportTables.segments(result, profile), ReportTables.preprocessing(result), pictures,
+                ReportTables.segments(result), ReportTables.preprocessing(result), pictures,
                 WHEN.format(Instant.now(clock)));
     }
 }

@@ -90,15 +90,17 @@ class ResultStore {
                             orNull(candidate.quality().daviesBouldin()), orNull(candidate.quality().calinskiHarabasz()),
                             candidate.smallestShare()}).toList());
         }
-        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share, label, distinguishing) VALUES (?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share, label, traits, summary) "
+                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
                     statement.setObject(1, jobId);
                     statement.setInt(2, segment.segment());
                     statement.setInt(3, segment.size());
                     statement.setDouble(4, segment.share());
                     statement.setString(5, segment.label());
-                    statement.setArray(6, statement.getConnection().createArrayOf("text",
-                            segment.distinguishing().toArray()));
+                    statement.setString(6, json.writeValueAsString(segment.distinguishing().stream()
+                            .map(StoredTrait::of).toList()));
+                    statement.setString(7, segment.summary());
                 });
         List<String> numeric = outcome.model().features();
         List<Object[]> featureRows = new ArrayList<>();
@@ -132,6 +134,20 @@ class ResultStore {
         });
     }
 
+    /** A distinguishing trait as the {@code traits} column keeps it; see {@link SegmentProfile.Trait}. */
+    private record StoredTrait(String feature, String value, double zScore, double segmentValue, Double overallValue) {
+
+        static StoredTrait of(SegmentProfile.Trait trait) {
+            return new StoredTrait(trait.feature(), trait.value(), trait.zScore(), trait.segmentValue(),
+                    orNull(trait.overallValue()));
+        }
+
+        SegmentationResult.Trait toView() {
+            return SegmentationResult.Trait.of(new SegmentProfile.Trait(feature, value, zScore, segmentValue,
+                    overallValue == null ? Double.NaN : overallValue));
+        }
+    }
+
     /** A job's result as callers read it, with the model it was built from. */
     record Found(SegmentationResult result, StoredModel model) {
     }
@@ -154,10 +170,14 @@ class ResultStore {
             return Optional.empty();
         }
         Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
-        jdbc.query("SELECT segment, size, share, label, distinguishing FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
-            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getString(4), rs.getInt(2),
-                    rs.getDouble(3), List.of((String[]) rs.getArray(5).getArray()),
-                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
+        jdbc.query("SELECT segment, size, share, label, traits::text, summary, custom_name, description, tags FROM segment "
+                + "WHERE job_id = ? ORDER BY segment", rs -> {
+            List<SegmentationResult.Trait> traits = List.of(json.readValue(rs.getString(5), StoredTrait[].class)).stream()
+                    .map(StoredTrait::toView).toList();
+            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), null, null, rs.getString(4), null,
+                    List.of(), rs.getInt(2), rs.getDouble(3), traits, rs.getString(6), new LinkedHashMap<>(),
+                    new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>())
+                    .withNaming(rs.getString(7), rs.getString(8), List.of((String[]) rs.getArray(9).getArray())));
         }, jobId);
         jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max, median, z_score FROM segment_feature "
                 + "WHERE job_id = ? ORDER BY segment, position", rs -> {
@@ -206,6 +226,47 @@ class ResultStore {
                     segments.put(rs.getInt(1), rs.getInt(2));
                 }, jobId, rowNumbers);
         return segments;
+    }
+
+    /** What a segment goes by now: the name a person gave it, else its label. */
+    record Naming(int segment, String name) {
+    }
+
+    /**
+     * Locks every segment of the job, so that two renames of one segmentation cannot both take one name, and
+     * answers their names as they stand (the given name, else the label).
+     */
+    List<Naming> lockSegments(UUID jobId) {
+        return jdbc.query("SELECT segment, coalesce(custom_name, label) FROM segment WHERE job_id = ? ORDER BY segment "
+                + "FOR UPDATE", (rs, i) -> new Naming(rs.getInt(1), rs.getString(2)), jobId);
+    }
+
+    /** Writes the fields the patch sets; the caller holds the segments' locks ({@link #lockSegments}). */
+    void update(UUID jobId, int segment, SegmentPatch patch) {
+        if (patch.changes("name")) {
+            jdbc.update("UPDATE segment SET custom_name = ? WHERE job_id = ? AND segment = ?", patch.name(), jobId, segment);
+        }
+        if (patch.changes("description")) {
+            jdbc.update("UPDATE segment SET description = ? WHERE job_id = ? AND segment = ?", patch.description(),
+                    jobId, segment);
+        }
+        if (patch.changes("tags")) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE segment SET tags = ? WHERE job_id = ? AND segment = ?");
+                statement.setArray(1, connection.createArrayOf("text",
+                        (patch.tags() == null ? List.<String>of() : patch.tags()).toArray()));
+                statement.setObject(2, jobId);
+                statement.setInt(3, segment);
+                return statement;
+            });
+        }
+    }
+
+    /** Each segment's name (the given name, else its label), by segment number. */
+    List<String> names(UUID jobId) {
+        return jdbc.queryForList("SELECT coalesce(custom_name, label) FROM segment WHERE job_id = ? ORDER BY segment",
+                String.class, jobId);
     }
 
     long countAssignments(UUID jobId) {

@@ -3,12 +3,14 @@ package org.customersegmentation.result;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.JobOutcomeStore;
 import org.customersegmentation.segmentation.Segmentations;
 import org.customersegmentation.segmentation.SucceededJob;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -26,10 +28,12 @@ public class Results implements JobOutcomeStore {
 
     private final ResultStore store;
     private final Segmentations segmentations;
+    private final ApplicationEventPublisher events;
 
-    Results(ResultStore store, Segmentations segmentations) {
+    Results(ResultStore store, Segmentations segmentations, ApplicationEventPublisher events) {
         this.store = store;
         this.segmentations = segmentations;
+        this.events = events;
     }
 
     /** Joins the job's last transaction (see {@link JobOutcomeStore}). */
@@ -60,6 +64,38 @@ public class Results implements JobOutcomeStore {
     public Map<Integer, Integer> segmentsOfRows(Tenant tenant, UUID jobId, int[] rowNumbers) {
         segmentations.succeeded(tenant, jobId);
         return store.segmentsOfRows(jobId, rowNumbers);
+    }
+
+    /**
+     * Changes what a segment is called or says; a name another segment goes by (given or automatic, whatever
+     * the case) is a conflict.
+     */
+    @Transactional
+    SegmentationResult.Segment editSegment(Tenant tenant, UUID jobId, int segment, SegmentPatch patch) {
+        segmentations.succeeded(tenant, jobId);
+        List<ResultStore.Naming> namings = store.lockSegments(jobId);
+        if (namings.stream().noneMatch(naming -> naming.segment() == segment)) {
+            throw new NotFoundException("segment", segment + " in segmentation " + jobId);
+        }
+        if (patch.changes("name") && patch.name() != null) {
+            namings.stream()
+                    .filter(other -> other.segment() != segment && other.name().equalsIgnoreCase(patch.name()))
+                    .findFirst().ifPresent(other -> {
+                        throw new ConflictException("Segment name taken", "Segment " + other.segment()
+                                + " is already called \"" + other.name() + "\"; segments of one segmentation need "
+                                + "different names.", Map.of("parameter", "name", "segment", other.segment()));
+                    });
+        }
+        store.update(jobId, segment, patch);
+        events.publishEvent(new SegmentRenamed(jobId));
+        return store.find(jobId).orElseThrow(() -> gone(jobId)).result().segments().get(segment);
+    }
+
+    /** Each segment's name (the given name, else its label), by segment number. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<String> segmentNames(Tenant tenant, UUID jobId) {
+        segmentations.succeeded(tenant, jobId);
+        return store.names(jobId);
     }
 
     /**

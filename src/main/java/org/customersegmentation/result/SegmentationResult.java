@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.web.NullableValues;
 
 /**
@@ -96,21 +97,80 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
 
     /**
      * @param segment        0..k-1, numbered by size, largest first
-     * @param label          a name from the strongest distinguishing features, unique within the result
+     * @param name           what the segment is called: the name a person gave it, else its label
+     * @param label          the automatic name, from its strongest distinguishing traits, unique within the result
      * @param share          size as a fraction of all customers
-     * @param distinguishing strongest first, the numeric features whose members' mean is at least half a standard
-     *                       deviation from all customers' mean, and the categorical values, as
-     *                       {@code feature=value}, whose share exceeds their share among all customers by at least
-     *                       half the standard deviation of their 0/1 indicator
+     * @param distinguishing what sets the segment apart, strongest first
+     * @param summary        the segment in one or two sentences; null for segments stored by earlier versions
      * @param zScores        numeric feature to how many (population) standard deviations the members' mean lies
      *                       from all customers' mean
      * @param centroid       numeric feature to the segment centre's value, in original units
      * @param features       numeric feature to the members' summary, in original units
      * @param categories     categorical feature to each of its values' share among the members and lift
      */
-    public record Segment(int segment, String label, int size, double share, List<String> distinguishing,
+    public record Segment(int segment,
+                          @Schema(description = "What the segment is called: the name a person gave it (PATCH), "
+                                  + "else its automatic label. Exports, predictions, the report and the charts use it.")
+                          String name,
+                          @Schema(description = "USER when a person named the segment, AUTOMATIC when name is its label")
+                          NameSource nameSource,
+                          @Schema(description = "The automatic name, built from the strongest distinguishing traits "
+                                  + "and unique within the result; \"Typical customers\" when no trait is at least "
+                                  + "0.2 standard deviations off") String label,
+                          @Schema(description = "What a person wrote about the segment", nullable = true) String description,
+                          @Schema(description = "A person's tags for the segment, in the order given") List<String> tags,
+                          int size, double share,
+                          @Schema(description = "What sets the segment apart, strongest first: the numeric features "
+                                  + "whose members' mean is at least half a standard deviation from all customers' "
+                                  + "mean, and the categorical values over-represented by at least half the standard "
+                                  + "deviation of their 0/1 indicator (strength strong); when there is none, up to "
+                                  + "three traits at least 0.2 off (strength mild)") List<Trait> distinguishing,
+                          @Schema(description = "The segment in one or two sentences, in original units, each trait "
+                                  + "beside all customers' value; null for segments stored by earlier versions",
+                                  nullable = true) String summary,
                           @NullableValues Map<String, Double> zScores, Map<String, Double> centroid, Map<String, FeatureSummary> features,
                           Map<String, Map<String, CategoryShare>> categories) {
+
+        Segment withNaming(String customName, String description, List<String> tags) {
+            return new Segment(segment, customName == null ? label : customName,
+                    customName == null ? NameSource.AUTOMATIC : NameSource.USER, label, description, tags, size, share,
+                    distinguishing, summary, zScores, centroid, features, categories);
+        }
+    }
+
+    public enum NameSource { USER, AUTOMATIC }
+
+    /**
+     * One way a segment differs from all customers.
+     *
+     * @param trait        {@code feature}, or {@code feature=value} for a categorical value
+     * @param value        the over-represented value of a categorical feature; null for a numeric feature
+     * @param segmentValue a numeric feature: the members' mean; a categorical value: its share among the members
+     * @param overallValue the same over all customers
+     */
+    @Schema(description = "One way a segment differs from all customers")
+    public record Trait(@Schema(description = "feature, or feature=value for a categorical value") String trait,
+                        String feature,
+                        @Schema(description = "The over-represented value of a categorical feature; null for a "
+                                + "numeric feature", nullable = true) String value,
+                        @Schema(description = "high: above all customers (always, for a categorical value); low: below",
+                                allowableValues = {"high", "low"}) String direction,
+                        @Schema(description = "A numeric feature: how many standard deviations the members' mean lies "
+                                + "from all customers'; a categorical value: the same for its 0/1 indicator")
+                        double zScore,
+                        @Schema(description = "strong: |zScore| of at least 0.5; mild: at least 0.2, kept only when "
+                                + "no trait of the segment is strong", allowableValues = {"strong", "mild"})
+                        String strength,
+                        @Schema(description = "A numeric feature: the members' mean, in original units; a categorical "
+                                + "value: its share among the members") double segmentValue,
+                        @Schema(description = "The same over all customers; null for a numeric feature of a segment "
+                                + "stored by an earlier version", nullable = true) Double overallValue) {
+
+        static Trait of(SegmentProfile.Trait trait) {
+            return new Trait(trait.name(), trait.feature(), trait.value(), trait.zScore() > 0 ? "high" : "low",
+                    trait.zScore(), trait.mild() ? "mild" : "strong", trait.segmentValue(),
+                    Double.isNaN(trait.overallValue()) ? null : trait.overallValue());
+        }
     }
 
     /**

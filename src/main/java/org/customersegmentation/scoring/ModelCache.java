@@ -4,11 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.customersegmentation.dataset.DatasetDeleted;
 import org.customersegmentation.engine.SegmentModel;
+import org.customersegmentation.result.SegmentRenamed;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.SegmentationDeleted;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * database. Entries are the tenant's own (the key holds the tenant), at most {@link #CAPACITY} are kept (Caffeine
  * chooses which go), and a deleted job's or dataset's go as soon as the delete commits on this instance. Another
  * instance may delete them meanwhile, so an entry is trusted for {@link #RECHECK_AFTER_NANOS} only; then the next
- * scoring checks again that the job still exists, for that tenant, and SUCCEEDED.
+ * scoring checks again that the job still exists, for that tenant, and SUCCEEDED, and reads the segments' names
+ * again, which people may change at any time (a rename on this instance drops the entry at once).
  */
 @Component
 class ModelCache {
@@ -27,8 +28,12 @@ class ModelCache {
     static final int CAPACITY = 256;
     static final long RECHECK_AFTER_NANOS = 2_000_000_000L;
 
-    /** A segmentation's model with what scoring echoes: the ID column and the segments' labels. */
-    record Scorer(UUID datasetId, SegmentModel model, String idColumn, List<String> labels) {
+    /** A segmentation's model with what scoring echoes: the ID column and the segments' labels and names. */
+    record Scorer(UUID datasetId, SegmentModel model, String idColumn, List<String> labels, List<String> names) {
+
+        Scorer withNames(List<String> current) {
+            return new Scorer(datasetId, model, idColumn, labels, current);
+        }
     }
 
     private record Key(Tenant tenant, UUID jobId) {
@@ -50,9 +55,10 @@ class ModelCache {
 
     /**
      * The tenant's scorer for the job: {@code load} reads it when it is not cached; {@code recheck} runs when the
-     * cached one has not been checked for a while, and throws if the job may no longer be scored.
+     * cached one has not been checked for a while: it answers the segments' names as they are now, and throws if
+     * the job may no longer be scored.
      */
-    Scorer get(Tenant tenant, UUID jobId, Function<UUID, Scorer> load, Consumer<UUID> recheck) {
+    Scorer get(Tenant tenant, UUID jobId, Function<UUID, Scorer> load, Function<UUID, List<String>> recheck) {
         Key key = new Key(tenant, jobId);
         Cached entry = entries.getIfPresent(key);
         long now = nanoClock.getAsLong();
@@ -62,12 +68,11 @@ class ModelCache {
         Scorer scorer;
         if (entry != null) {
             try {
-                recheck.accept(jobId);
+                scorer = entry.scorer().withNames(recheck.apply(jobId));
             } catch (RuntimeException gone) {
                 entries.invalidate(key);
                 throw gone;
             }
-            scorer = entry.scorer();
         } else {
             scorer = load.apply(jobId); // loaded outside any lock: one slow job must not hold up the others
         }
@@ -77,6 +82,11 @@ class ModelCache {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SegmentationDeleted event) {
+        entries.asMap().keySet().removeIf(key -> key.jobId().equals(event.jobId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SegmentRenamed event) {
         entries.asMap().keySet().removeIf(key -> key.jobId().equals(event.jobId()));
     }
 

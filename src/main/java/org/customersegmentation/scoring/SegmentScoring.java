@@ -13,7 +13,6 @@ import org.customersegmentation.result.FinishedSegmentation;
 import org.customersegmentation.result.Results;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.segmentation.Segmentations;
 import org.springframework.stereotype.Service;
 
 /** Places new customers in a finished segmentation, with the preprocessing exactly as it was fitted. */
@@ -23,13 +22,11 @@ public class SegmentScoring {
     static final int MAX_RECORDS = 10_000;
     private static final String TITLE = "Invalid customers to score";
 
-    private final Segmentations segmentations;
     private final Results results;
     private final Datasets datasets;
     private final ModelCache cache;
 
-    SegmentScoring(Segmentations segmentations, Results results, Datasets datasets, ModelCache cache) {
-        this.segmentations = segmentations;
+    SegmentScoring(Results results, Datasets datasets, ModelCache cache) {
         this.results = results;
         this.datasets = datasets;
         this.cache = cache;
@@ -41,7 +38,7 @@ public class SegmentScoring {
                     + records.size() + ".");
         }
         ModelCache.Scorer entry = cache.get(tenant, jobId, id -> load(tenant, id),
-                id -> segmentations.succeeded(tenant, id));
+                id -> results.segmentNames(tenant, id));
         List<PredictionView> predictions = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             predictions.add(place(entry, records.get(i), i + 1)); // customers count from 1, as upload lines do
@@ -52,8 +49,10 @@ public class SegmentScoring {
     private ModelCache.Scorer load(Tenant tenant, UUID jobId) {
         FinishedSegmentation finished = results.finished(tenant, jobId);
         UUID datasetId = finished.job().datasetId();
-        List<String> labels = finished.result().segments().stream().map(SegmentationResult.Segment::label).toList();
-        return new ModelCache.Scorer(datasetId, finished.model(), datasets.schema(tenant, datasetId).idColumn(), labels);
+        List<SegmentationResult.Segment> segments = finished.result().segments();
+        return new ModelCache.Scorer(datasetId, finished.model(), datasets.schema(tenant, datasetId).idColumn(),
+                segments.stream().map(SegmentationResult.Segment::label).toList(),
+                segments.stream().map(SegmentationResult.Segment::name).toList());
     }
 
     /**
@@ -85,7 +84,8 @@ public class SegmentScoring {
         }
         Object id = entry.idColumn() == null ? null : record.get(entry.idColumn());
         return new PredictionView(id == null ? null : String.valueOf(id), placement.segment(),
-                entry.labels().get(placement.segment()), placement.distances()[placement.segment()], placement.distances());
+                entry.names().get(placement.segment()), entry.labels().get(placement.segment()),
+                placement.distances()[placement.segment()], placement.distances());
     }
 
     /** A category as uploads read it; a number stands for its decimal text, as in a CSV. */

@@ -114,8 +114,14 @@ class SegmentationEndToEndTest {
             assertThat(region.get("south").get("lift").asDouble()).isCloseTo((1 - northShare[group]) / 0.25, within(1e-12));
         }
         // south's indicator: (1 - 1/4) / sqrt(1/4 * 3/4) = 1.73 standard deviations above everyone's in segment 1
-        assertThat(result.get("segments").get(1).get("distinguishing").values()).extracting(JsonNode::asString)
-                .contains("region=south");
+        JsonNode south = result.get("segments").get(1).get("distinguishing").valueStream()
+                .filter(trait -> trait.get("trait").asString().equals("region=south")).findFirst().orElseThrow();
+        assertThat(south.get("feature").asString()).isEqualTo("region");
+        assertThat(south.get("value").asString()).isEqualTo("south");
+        assertThat(south.get("zScore").asDouble()).isCloseTo(0.75 / Math.sqrt(0.25 * 0.75), within(1e-12));
+        assertThat(south.get("segmentValue").asDouble()).isEqualTo(1);
+        assertThat(south.get("overallValue").asDouble()).isEqualTo(0.25);
+        assertThat(south.get("strength").asString()).isEqualTo("strong");
         assertThat(result.get("segments").get(1).get("zScores").has("region")).isFalse();
     }
 

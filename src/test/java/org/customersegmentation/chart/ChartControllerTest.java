@@ -154,7 +154,7 @@ class ChartControllerTest {
     }
 
     private static SegmentationResult.Segment segment(int number, String label, int size) {
-        return new SegmentationResult.Segment(number, label, size, size / 4.0, List.of(), Map.of("age", 0.0),
-                Map.of("age", 40.0), Map.of(), Map.of());
+        return new SegmentationResult.Segment(number, label, SegmentationResult.NameSource.AUTOMATIC, label, null,
+                List.of(), size, size / 4.0, List.of(), null, Map.of("age", 0.0), Map.of("age", 40.0), Map.of(), Map.of());
     }
 }

@@ -52,7 +52,8 @@ class ReportControllerTest {
         assertThat(html)
                 .contains("<title>Customer segments: Müller &amp; Söhne</title>")
                 .contains("<p class=\"lead\">2 segments of 4 customers</p>")
-                .contains("<td>big spenders</td>", "<td class=\"number\">75 %</td>")
+                .contains("<span class=\"segment-name\">big spenders</span>",
+                        "automatic label: High age", "Our &lt;best&gt; customers", "tags: vip", "<td class=\"number\">75 %</td>")
                 .contains("<tr class=\"chosen\">", "<td class=\"number\">0.61</td>")
                 .contains(SIZES_SVG) // charts are inline SVG, not escaped
                 .doesNotContain("<figcaption>Each dot is a customer") // no scatter chart, no scatter figure
@@ -94,8 +95,10 @@ class ReportControllerTest {
                 List.of(new ReportView.CandidateRow(false, List.of("3", "0.40")),
                         new ReportView.CandidateRow(true, List.of("2", "0.61"))),
                 List.of(new ReportView.Fact("Silhouette", "0.61", "well separated")),
-                List.of(new ReportView.SegmentRow("0", "big spenders", "3", "75 %", "age", "age 45 (40)"),
-                        new ReportView.SegmentRow("1", "savers", "1", "25 %", "age", "age 28 (40)")),
+                List.of(new ReportView.SegmentRow("0", "big spenders", "High age", "Our <best> customers", "vip", "3",
+                                "75 %", "3 customers (75%). Much higher age (mean 45 vs 40 overall)."),
+                        new ReportView.SegmentRow("1", "Low age", null, null, "", "1", "25 %",
+                                "1 customer (25%). Much lower age (mean 28 vs 40 overall).")),
                 List.of(new ReportView.PreparationRow("age", "none", "40", "40", "10", "")),
                 charts, "2026-11-23 10:05 UTC");
     }

@@ -137,7 +137,9 @@ class ResultControllerTest {
     }
 
     private static SegmentationResult.Segment segment(int number, String label, int size, double age) {
-        return new SegmentationResult.Segment(number, label, size, size / 4.0, List.of("age"), Map.of("age", 0.8),
+        return new SegmentationResult.Segment(number, label, SegmentationResult.NameSource.AUTOMATIC, label, null,
+                List.of(), size, size / 4.0, List.of(new SegmentationResult.Trait("age", "age", null, "high", 0.8,
+                "strong", age, 40.0)), "A summary.", Map.of("age", 0.8),
                 Map.of("age", age), Map.of("age", new SegmentationResult.FeatureSummary(age, 1.0, age - 1, age, age + 1)),
                 Map.of());
     }

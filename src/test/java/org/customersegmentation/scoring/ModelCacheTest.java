@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.customersegmentation.dataset.DatasetDeleted;
+import org.customersegmentation.result.SegmentRenamed;
 import org.customersegmentation.security.Tenant;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,10 @@ class ModelCacheTest {
     private final UUID jobId = UUID.randomUUID();
     private final List<UUID> loads = new ArrayList<>();
     private final List<UUID> rechecks = new ArrayList<>();
-    private final Consumer<UUID> recheck = rechecks::add;
+    private final Function<UUID, List<String>> recheck = id -> {
+        rechecks.add(id);
+        return List.of("renamed");
+    };
 
     private Function<UUID, ModelCache.Scorer> loadFor(Tenant tenant) {
         return id -> {
@@ -31,7 +34,7 @@ class ModelCacheTest {
             if (!tenant.equals(OWNER)) {
                 throw new IllegalStateException("not found");
             }
-            return new ModelCache.Scorer(UUID.randomUUID(), null, "id", List.of("a"));
+            return new ModelCache.Scorer(UUID.randomUUID(), null, "id", List.of("a"), List.of("a"));
         };
     }
 
@@ -50,9 +53,12 @@ class ModelCacheTest {
     void afterTheRecheckPeriodTheJobIsCheckedOnceAndTrustedAgain() {
         ModelCache.Scorer first = cache.get(OWNER, jobId, loadFor(OWNER), recheck);
         now.addAndGet(ModelCache.RECHECK_AFTER_NANOS);
-        assertThat(cache.get(OWNER, jobId, loadFor(OWNER), recheck)).isSameAs(first);
-        assertThat(cache.get(OWNER, jobId, loadFor(OWNER), recheck)).isSameAs(first);
+        ModelCache.Scorer rechecked = cache.get(OWNER, jobId, loadFor(OWNER), recheck);
+        assertThat(cache.get(OWNER, jobId, loadFor(OWNER), recheck)).isSameAs(rechecked);
 
+        assertThat(rechecked.model()).isSameAs(first.model());
+        assertThat(first.names()).containsExactly("a");
+        assertThat(rechecked.names()).containsExactly("renamed");
         assertThat(loads).containsExactly(jobId);
         assertThat(rechecks).containsExactly(jobId);
     }
@@ -77,6 +83,15 @@ class ModelCacheTest {
         assertThatThrownBy(() -> cache.get(STRANGER, jobId, loadFor(STRANGER), recheck)).hasMessage("not found");
         assertThat(loads).containsExactly(jobId, jobId);
         assertThat(cache.get(OWNER, jobId, loadFor(OWNER), recheck)).isNotNull();
+        assertThat(loads).hasSize(2);
+    }
+
+    @Test
+    void renamingASegmentDropsTheScorerSoThatTheNextScoringReadsTheNames() {
+        cache.get(OWNER, jobId, loadFor(OWNER), recheck);
+        cache.on(new SegmentRenamed(jobId));
+        cache.get(OWNER, jobId, loadFor(OWNER), recheck);
+
         assertThat(loads).hasSize(2);
     }
 

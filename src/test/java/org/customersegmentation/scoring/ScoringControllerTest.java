@@ -45,8 +45,8 @@ class ScoringControllerTest {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<Map<String, Object>>> customers = ArgumentCaptor.forClass(List.class);
         given(scoring.predict(any(), eq(JOB), customers.capture())).willReturn(List.of(
-                new PredictionView("C101", 1, "young spenders", 0.5, new double[] {2.25, 0.5}),
-                new PredictionView(null, 0, "savers", 0.75, new double[] {0.75, 3.0})));
+                new PredictionView("C101", 1, "Young spenders", "Low age", 0.5, new double[] {2.25, 0.5}),
+                new PredictionView(null, 0, "High age", "High age", 0.75, new double[] {0.75, 3.0})));
 
         mvc.perform(post("/api/v1/segmentations/{id}/predict", JOB).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -57,7 +57,8 @@ class ScoringControllerTest {
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].customerId").value("C101"))
                 .andExpect(jsonPath("$[0].segment").value(1))
-                .andExpect(jsonPath("$[0].label").value("young spenders"))
+                .andExpect(jsonPath("$[0].name").value("Young spenders"))
+                .andExpect(jsonPath("$[0].label").value("Low age"))
                 .andExpect(jsonPath("$[0].distance").value(0.5))
                 .andExpect(jsonPath("$[0].distances[0]").value(2.25))
                 .andExpect(jsonPath("$[1].customerId").isEmpty())

@@ -1,10 +1,12 @@
 package org.customersegmentation.engine.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.customersegmentation.engine.CategoricalColumn;
 import org.customersegmentation.engine.OneHotEncoding;
 import org.customersegmentation.engine.SegmentProfile.CategoryShares;
+import org.customersegmentation.engine.SegmentProfile.Trait;
 
 /**
  * One categorical feature's values counted over all customers that have one, in the encoding's order, to
@@ -22,14 +24,6 @@ final class CategoryTally {
         this.encoding = encoding;
         columnOfCode = encoding.positionsOf(column.values());
         populationShares = sharesOf(column.codes().length, i -> i);
-    }
-
-    int width() {
-        return populationShares.length;
-    }
-
-    List<String> traits() {
-        return encoding.values().stream().map(value -> column.name() + "=" + value).toList();
     }
 
     CategoryShares shares(int[] members) {
@@ -58,12 +52,14 @@ final class CategoryTally {
         return shares;
     }
 
-    /** Per value, {@link CategoryShares#indicatorZScore}. */
-    double[] indicatorZScores(CategoryShares segment) {
-        double[] z = new double[populationShares.length];
-        for (int v = 0; v < z.length; v++) {
-            z[v] = CategoryShares.indicatorZScore(segment.shares()[v], populationShares[v]);
+    /** Per value, how its share among a segment's members compares with all customers ({@link CategoryShares#indicatorZScore}). */
+    List<Trait> traits(CategoryShares segment) {
+        List<Trait> traits = new ArrayList<>(populationShares.length);
+        for (int v = 0; v < populationShares.length; v++) {
+            traits.add(new Trait(column.name(), encoding.values().get(v),
+                    CategoryShares.indicatorZScore(segment.shares()[v], populationShares[v]), segment.shares()[v],
+                    populationShares[v]));
         }
-        return z;
+        return traits;
     }
 }

@@ -5,61 +5,56 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import org.customersegmentation.engine.SegmentProfile.Trait;
 
 /**
  * Names segments the way an analyst would after reading their means: by the features that set each apart from
  * all customers, e.g. {@code High CASH_ADVANCE · High BALANCE · Low PURCHASES_FREQUENCY}, or
- * {@code High income · region=north}.
- *
- * <p>It reads traits: first the numeric features, then categorical values named {@code feature=value}, each with
- * a z-score (for a value, that of its 0/1 indicator). A numeric feature can stand out high or low; a categorical
- * value only by being over-represented.
+ * {@code High income · region=north}. A numeric feature can stand out high or low; a categorical value only by
+ * being over-represented.
  */
 final class SegmentLabeler {
 
-    /** A feature distinguishes a segment when its members' mean is at least this many standard deviations off. */
-    static final double DISTINGUISHING_Z = 0.5;
-    static final int LABEL_FEATURES = 3;
+    static final int LABEL_TRAITS = 3;
+    /** Mild traits are kept only when nothing stronger sets a segment apart, and then only this many. */
+    static final int MILD_TRAITS = 3;
     static final String TYPICAL = "Typical customers";
 
     private SegmentLabeler() {
     }
 
     /**
-     * The traits at least {@link #DISTINGUISHING_Z} off (numeric features either way, categorical values above),
-     * strongest first, ties in trait order.
+     * The traits at least {@link Trait#STRONG_Z} off (numeric features either way, categorical values above),
+     * strongest first, ties in candidate order; when there is none, the {@link #MILD_TRAITS} strongest at least
+     * {@link Trait#MILD_Z} off.
      *
-     * @param numeric how many of the traits, from the first, are numeric features
+     * @param candidates every numeric feature, then every categorical value
      */
-    static List<String> distinguishing(List<String> traits, int numeric, double[] zScores) {
-        return strongest(numeric, zScores).stream().map(traits::get).toList();
+    static List<Trait> distinguishing(List<Trait> candidates) {
+        List<Trait> strong = atLeast(candidates, Trait.STRONG_Z);
+        return strong.isEmpty() ? atLeast(candidates, Trait.MILD_Z).stream().limit(MILD_TRAITS).toList() : strong;
     }
 
-    private static List<Integer> strongest(int numeric, double[] zScores) {
-        return IntStream.range(0, zScores.length)
-                .filter(j -> (j < numeric ? Math.abs(zScores[j]) : zScores[j]) >= DISTINGUISHING_Z)
-                .boxed()
-                .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(zScores[j])).thenComparingInt(j -> j))
+    private static List<Trait> atLeast(List<Trait> candidates, double z) {
+        return candidates.stream()
+                .filter(trait -> (trait.numeric() ? Math.abs(trait.zScore()) : trait.zScore()) >= z)
+                .sorted(Comparator.comparingDouble(trait -> -Math.abs(trait.zScore()))) // stable: ties keep their order
                 .toList();
     }
 
     /**
-     * One label per segment, in segment order, from up to three of its strongest distinguishing traits: "High" or
-     * "Low" and a numeric feature's name, or a categorical {@code feature=value}. Segments whose labels would
-     * collide get more of their traits, and, should they still collide, their segment number.
+     * One label per segment, in segment order, from up to three of its distinguishing traits: "High", "Low",
+     * "Slightly high" or "Slightly low" and a numeric feature's name, or a categorical {@code feature=value}.
+     * Segments whose labels would collide get more of their traits, and, should they still collide, their segment
+     * number.
      */
-    static List<String> labels(List<String> traits, int numeric, List<double[]> zScores) {
-        int k = zScores.size();
-        List<List<String>> parts = new ArrayList<>();
-        for (double[] z : zScores) {
-            parts.add(strongest(numeric, z).stream()
-                    .map(j -> j >= numeric ? traits.get(j) : (z[j] > 0 ? "High " : "Low ") + traits.get(j))
-                    .toList());
-        }
+    static List<String> labels(List<List<Trait>> distinguishing) {
+        int k = distinguishing.size();
+        List<List<String>> parts = distinguishing.stream()
+                .map(traits -> traits.stream().map(SegmentLabeler::words).toList()).toList();
         int[] used = new int[k];
         for (int segment = 0; segment < k; segment++) {
-            used[segment] = Math.min(LABEL_FEATURES, parts.get(segment).size());
+            used[segment] = Math.min(LABEL_TRAITS, parts.get(segment).size());
         }
         List<String> labels = build(parts, used);
         for (boolean grew = true; grew; ) {
@@ -80,6 +75,15 @@ final class SegmentLabeler {
             unique.add(counts.get(label) > 1 ? label + " (segment " + segment + ")" : label);
         }
         return unique;
+    }
+
+    private static String words(Trait trait) {
+        if (!trait.numeric()) {
+            return trait.name();
+        }
+        String direction = trait.zScore() > 0 ? "high " : "low ";
+        return (trait.mild() ? "Slightly " + direction : Character.toUpperCase(direction.charAt(0)) + direction.substring(1))
+                + trait.feature();
     }
 
     private static List<String> build(List<List<String>> parts, int[] used) {

@@ -10,6 +10,7 @@ import org.customersegmentation.engine.SegmentModel;
 import org.customersegmentation.engine.SegmentProfile.CategoryShares;
 import org.customersegmentation.engine.SegmentProfile.FeatureStats;
 import org.customersegmentation.engine.SegmentProfile;
+import org.customersegmentation.engine.SegmentProfile.Trait;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.engine.kmeans.Clustering;
 import org.customersegmentation.engine.kmeans.ParallelTasks;
@@ -51,27 +52,26 @@ public final class SegmentProfiler {
         for (int c = 0; c < original.categoricals().size(); c++) {
             tallies.add(new CategoryTally(original.categoricals().get(c), prepared.oneHot().get(c)));
         }
-        List<String> traits = new ArrayList<>(original.features());
-        tallies.forEach(tally -> traits.addAll(tally.traits()));
         List<double[]> zScores = new ArrayList<>(k);
         List<List<CategoryShares>> categories = new ArrayList<>(k);
-        List<double[]> traitScores = new ArrayList<>(k);
+        List<List<Trait>> distinguishing = new ArrayList<>(k);
         List<List<FeatureStats>> stats = ParallelTasks.map(k, segment -> memberStats(original, members[segment]));
         for (int segment = 0; segment < k; segment++) {
             zScores.add(zScores(stats.get(segment), population));
             int[] segmentMembers = members[segment];
             categories.add(tallies.stream().map(tally -> tally.shares(segmentMembers)).toList());
-            traitScores.add(traitScores(zScores.get(segment), categories.get(segment), tallies));
+            distinguishing.add(SegmentLabeler.distinguishing(candidates(original.features(), stats.get(segment),
+                    zScores.get(segment), population, tallies, categories.get(segment))));
         }
-        int numeric = original.featureCount();
-        List<String> labels = SegmentLabeler.labels(traits, numeric, traitScores);
+        List<String> labels = SegmentLabeler.labels(distinguishing);
         List<SegmentProfile> segments = new ArrayList<>(k);
         for (int segment = 0; segment < k; segment++) {
             int cluster = bySize[segment];
             double[] centroid = prepared.toOriginalUnits(clustering.centroids()[cluster]);
-            segments.add(new SegmentProfile(segment, sizes[cluster], (double) sizes[cluster] / n, centroid,
-                    stats.get(segment), zScores.get(segment), categories.get(segment),
-                    SegmentLabeler.distinguishing(traits, numeric, traitScores.get(segment)), labels.get(segment)));
+            double share = (double) sizes[cluster] / n;
+            segments.add(new SegmentProfile(segment, sizes[cluster], share, centroid, stats.get(segment),
+                    zScores.get(segment), categories.get(segment), distinguishing.get(segment), labels.get(segment),
+                    SegmentSummary.of(sizes[cluster], share, distinguishing.get(segment))));
         }
         double[][] centroids = new double[k][];
         for (int segment = 0; segment < k; segment++) {
@@ -82,17 +82,18 @@ public final class SegmentProfiler {
         return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model, null, 0);
     }
 
-    /** The numeric z-scores, then each categorical value's: its indicator's z-score. */
-    private static double[] traitScores(double[] zScores, List<CategoryShares> categories, List<CategoryTally> tallies) {
-        double[] scores = new double[zScores.length + tallies.stream().mapToInt(CategoryTally::width).sum()];
-        System.arraycopy(zScores, 0, scores, 0, zScores.length);
-        int offset = zScores.length;
-        for (int c = 0; c < tallies.size(); c++) {
-            double[] z = tallies.get(c).indicatorZScores(categories.get(c));
-            System.arraycopy(z, 0, scores, offset, z.length);
-            offset += z.length;
+    /** Every numeric feature, then every categorical value, as a trait of one segment. */
+    private static List<Trait> candidates(List<String> features, List<FeatureStats> stats, double[] zScores,
+                                          double[][] population, List<CategoryTally> tallies,
+                                          List<CategoryShares> categories) {
+        List<Trait> candidates = new ArrayList<>();
+        for (int j = 0; j < features.size(); j++) {
+            candidates.add(new Trait(features.get(j), null, zScores[j], stats.get(j).mean(), population[j][0]));
         }
-        return scores;
+        for (int c = 0; c < tallies.size(); c++) {
+            candidates.addAll(tallies.get(c).traits(categories.get(c)));
+        }
+        return candidates;
     }
 
     /** Each segment's row indexes, found in one pass over the assignments. */

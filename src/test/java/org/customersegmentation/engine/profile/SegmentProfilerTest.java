@@ -67,7 +67,7 @@ class SegmentProfilerTest {
         SegmentProfile small = outcome.segments().get(1);
         assertThat(large.zScores()[0]).isCloseTo((110 - 85) / Math.sqrt(1925), within(1e-12));
         assertThat(small.zScores()[0]).isCloseTo((10 - 85) / Math.sqrt(1925), within(1e-12));
-        assertThat(large.distinguishing()).containsExactly("spend");
+        assertThat(large.distinguishing()).containsExactly(new SegmentProfile.Trait("spend", null, large.zScores()[0], 110, 85));
         assertThat(large.label()).isEqualTo("High spend");
         assertThat(small.label()).isEqualTo("Low spend");
     }
@@ -91,7 +91,10 @@ class SegmentProfilerTest {
         assertThat(small.shares()).containsExactly(1, 0);
         assertThat(small.lifts()).containsExactly(new double[] {1 / 0.75, 0}, within(1e-12));
         // indicator z-scores: (1/2 - 1/4) / sqrt(3/16) = 0.577 for south in segment 0, above spend's 0.570
-        assertThat(outcome.segments().get(0).distinguishing()).containsExactly("region=south", "spend");
+        assertThat(outcome.segments().get(0).distinguishing()).extracting(SegmentProfile.Trait::name)
+                .containsExactly("region=south", "spend");
+        assertThat(outcome.segments().get(0).distinguishing().getFirst().segmentValue()).isEqualTo(0.5);
+        assertThat(outcome.segments().get(0).distinguishing().getFirst().overallValue()).isEqualTo(0.25);
         assertThat(outcome.segments().get(0).label()).isEqualTo("region=south · High spend");
         assertThat(outcome.segments().get(1).label()).isEqualTo("Low spend · region=north");
     }
