@@ -74,6 +74,34 @@ class StoredShapeMigrationTest {
                 .isZero();
     }
 
+    @Test
+    void storedTraitNamesBecomeTraitsWithTheirZScoresAndValues() {
+        migrate("21");
+        dataset(PROFILED, true);
+        succeededJob(NUMERIC_ONLY, PROFILED);
+        jdbc.update("INSERT INTO segmentation_result (job_id, inertia, features, model) VALUES (?, 1.5, "
+                + "'{income,region}', '{}'::jsonb)", NUMERIC_ONLY);
+        jdbc.update("INSERT INTO segment (job_id, segment, size, share, label, distinguishing) VALUES "
+                + "(?, 0, 1, 0.5, 'High income', '{income,region=west,gone}'), (?, 1, 1, 0.5, 'Typical customers', '{}')",
+                NUMERIC_ONLY, NUMERIC_ONLY);
+        jdbc.update("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, z_score) "
+                + "VALUES (?, 0, 0, 'income', 75, 80, 1.5)", NUMERIC_ONLY);
+        jdbc.update("INSERT INTO segment_category (job_id, segment, position, feature, value_position, value, share, lift) "
+                + "VALUES (?, 0, 0, 'region', 0, 'west', 0.6, 2)", NUMERIC_ONLY);
+
+        migrate(null);
+
+        // west: 0.6 among the members, 0.6 / 2 = 0.3 among all; (0.6 - 0.3) / sqrt(0.3 * 0.7) = 0.6547
+        assertThat(jdbc.queryForObject("SELECT traits::text FROM segment WHERE job_id = ? AND segment = 0", String.class,
+                NUMERIC_ONLY)).isEqualTo("[{\"value\": null, \"zScore\": 1.5, \"feature\": \"income\", "
+                + "\"overallValue\": null, \"segmentValue\": 80}, {\"value\": \"west\", \"zScore\": 0.6546536707079771, "
+                + "\"feature\": \"region\", \"overallValue\": 0.3, \"segmentValue\": 0.6}]");
+        assertThat(jdbc.queryForObject("SELECT traits::text FROM segment WHERE job_id = ? AND segment = 1", String.class,
+                NUMERIC_ONLY)).isEqualTo("[]");
+        assertThat(jdbc.queryForList("SELECT summary FROM segment WHERE job_id = ?", String.class, NUMERIC_ONLY))
+                .containsOnlyNulls();
+    }
+
     private void migrate(String target) {
         var configuration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
         (target == null ? configuration : configuration.target(target)).load().migrate();
@@ -90,15 +118,19 @@ class StoredShapeMigrationTest {
     }
 
     private void job(UUID id, UUID datasetId, String model) {
-        jdbc.update("INSERT INTO segmentation_job (id, tenant_id, dataset_id, status, k, features, seed, restarts, "
-                + "attempt, created_at, scaling, log_transform, missing_values, max_iterations, tolerance) "
-                + "VALUES (?, 'acme', ?, 'SUCCEEDED', 2, '{age,income}', 1, 1, 1, now(), 'STANDARD', '{}', 'MEDIAN', "
-                + "100, 0.0001)", id, datasetId);
+        succeededJob(id, datasetId);
         jdbc.update("INSERT INTO segmentation_result (job_id, inertia, model) VALUES (?, 1.5, ?::jsonb)", id, model);
         // segments got their traits (V6) before results got their model (V9)
         String traits = model == null ? "null" : "'{}'";
         jdbc.update("INSERT INTO segment (job_id, segment, size, share, distinguishing) VALUES (?, 0, 1, 0.5, "
                 + traits + "), (?, 1, 1, 0.5, " + traits + ")", id, id);
+    }
+
+    private void succeededJob(UUID id, UUID datasetId) {
+        jdbc.update("INSERT INTO segmentation_job (id, tenant_id, dataset_id, status, k, features, seed, restarts, "
+                + "attempt, created_at, scaling, log_transform, missing_values, max_iterations, tolerance) "
+                + "VALUES (?, 'acme', ?, 'SUCCEEDED', 2, '{age,income}', 1, 1, 1, now(), 'STANDARD', '{}', 'MEDIAN', "
+                + "100, 0.0001)", id, datasetId);
     }
 
     private void features(UUID jobId, String... names) {

@@ -54,6 +54,11 @@ public final class ApiClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    public Response patch(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
