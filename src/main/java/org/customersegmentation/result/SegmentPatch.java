@@ -1,7 +1,6 @@
 package org.customersegmentation.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,9 +23,8 @@ record SegmentPatch(@Schema(description = "1 to 80 characters after trimming, no
                             example = "Young Wealth Builders") String name,
                     @Schema(description = "Up to 2,000 characters", nullable = true, maxLength = 2000,
                             example = "High earners under 35 who save more than they spend") String description,
-                    @ArraySchema(arraySchema = @Schema(description = "Up to 20 tags, each 1 to 40 characters after "
-                            + "trimming; repeated tags are kept once", nullable = true, example = "[\"premium\", \"q3-campaign\"]"),
-                            maxItems = 20, schema = @Schema(maxLength = 40)) List<String> tags,
+                    @Schema(types = {"array", "null"}, description = "Up to 20 tags, each 1 to 40 characters after "
+                            + "trimming; repeated tags are kept once", example = "[\"premium\"]") List<String> tags,
                     @JsonIgnore @Schema(hidden = true) Set<String> changes) {
 
     static final int NAME_LENGTH = 80;
