@@ -138,7 +138,8 @@ class ResultControllerTest {
 
     private static SegmentationResult.Segment segment(int number, String label, int size, double age) {
         return new SegmentationResult.Segment(number, label, size, size / 4.0, List.of("age"), Map.of("age", 0.8),
-                Map.of("age", age), Map.of("age", new SegmentationResult.FeatureSummary(age, 1.0, age - 1, age, age + 1)),
+                Map.of("age", age), Map.of("age", new SegmentationResult.FeatureSummary(age, 1.0, age - 1, age - 0.5,
+                        age, age + 0.5, age + 1, age - 1, age + 1)),
                 Map.of());
     }
 }
