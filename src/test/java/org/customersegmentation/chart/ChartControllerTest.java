@@ -145,6 +145,74 @@ class ChartControllerTest {
                 .andExpect(jsonPath("$.title").value("No k selection"));
     }
 
+    @Test
+    void boxPlotsDrawAPanelPerNumericFeatureAndABoxPerSegment() throws Exception {
+        // segment 1 has no income at all: it gets no box there, and the picture is still drawn
+        SegmentationResult.FeatureSummary none = new SegmentationResult.FeatureSummary(null, null, null, null, null,
+                null, null, null, null);
+        given(results.finished(any(), eq(JOB))).willReturn(finished(List.of("age", "region", "income"),
+                Map.of("age", summary(20, 30, 40), "income", summary(1_000, 2_000, 3_000)),
+                Map.of("age", summary(50, 60, 70), "income", none)));
+
+        String svg = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.svg", JOB))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(svg).contains("How each feature spreads within each segment", ">age<", ">income<", ">0 · loyal<",
+                ">1 · new<").doesNotContain(">region<");
+        byte[] png = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB)
+                        .queryParam("width", "500").queryParam("height", "300"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(500);
+        assertThat(image.getHeight()).isEqualTo(300);
+    }
+
+    @Test
+    void boxPlotsOfAResultStoredWithoutQuartilesAskForARerun() throws Exception {
+        SegmentationResult.FeatureSummary old = new SegmentationResult.FeatureSummary(40.0, 5.0, 30.0, null, 40.0,
+                null, 50.0, null, null);
+        given(results.finished(any(), eq(JOB))).willReturn(finished(List.of("age"), Map.of("age", old),
+                Map.of("age", old)));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.svg", JOB))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("No quartiles stored"))
+                .andExpect(jsonPath("$.detail").value(containsString("run it again")));
+    }
+
+    @Test
+    void boxPlotsOfCategoricalFeaturesAloneHaveNothingToDraw() throws Exception {
+        given(results.finished(any(), eq(JOB))).willReturn(finished(List.of("region"), Map.of(), Map.of()));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Nothing to draw"))
+                .andExpect(jsonPath("$.detail").value(containsString("no numeric feature")));
+    }
+
+    /** Quartiles of low..high, whiskers at the ends and the minimum and maximum beyond them. */
+    private static SegmentationResult.FeatureSummary summary(double low, double median, double high) {
+        double iqr = high - low;
+        return new SegmentationResult.FeatureSummary(median, iqr / 1.35, low - 2 * iqr, low, median, high,
+                high + 2 * iqr, low - iqr, high + iqr);
+    }
+
+    private static FinishedSegmentation finished(List<String> features,
+                                                 Map<String, SegmentationResult.FeatureSummary> first,
+                                                 Map<String, SegmentationResult.FeatureSummary> second) {
+        SegmentationResult result = new SegmentationResult(JOB, 2, features, 0,
+                new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
+                List.of(new SegmentationResult.Segment(0, "loyal", 3, 0.75, List.of(), Map.of(), Map.of(), first,
+                                Map.of()),
+                        new SegmentationResult.Segment(1, "new", 1, 0.25, List.of(), Map.of(), Map.of(), second,
+                                Map.of())), null);
+        return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
+                features), result, null);
+    }
+
     private static FinishedSegmentation finished() {
         SegmentationResult result = new SegmentationResult(JOB, 2, List.of("age"), 0,
                 new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
