@@ -25,14 +25,17 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Size2D;
 import org.jfree.data.Range;
+import org.jfree.data.RangeInfo;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
  * Small multiples of box plots: one panel per numeric feature, each with its own value axis (features have their
  * own units), one box per segment, drawn by JFreeChart from the statistics the job stored: the box from p25 to p75
- * with the median as a line and the mean as a dot, whiskers at Tukey's 1.5 IQR, and the minimum and maximum as
- * circles where they lie beyond the whiskers. The individual outliers are not stored, so only those two are drawn.
+ * with the median as a line, whiskers at Tukey's 1.5 IQR, and the minimum and maximum as circles where they lie
+ * beyond the whiskers. The individual outliers are not stored, so only those two are drawn. The mean is left out:
+ * JFreeChart draws it as a disc half a box wide, which hides the median.
  */
 final class BoxPlots {
 
@@ -92,8 +95,8 @@ final class BoxPlots {
         graphics.drawString(title, (width - metrics.stringWidth(title)) / 2f, 24);
         graphics.setFont(ChartStyle.SUBTITLE);
         graphics.setColor(Color.DARK_GRAY);
-        String subtitle = "Box: 25th to 75th percentile, line: median, dot: mean; whiskers reach the last value within "
-                + "1.5 IQR; circles: the minimum and maximum beyond them";
+        String subtitle = "Box: 25th to 75th percentile, line: median; whiskers reach the last value within 1.5 IQR; "
+                + "circles: the minimum and maximum beyond them";
         graphics.drawString(subtitle, (width - graphics.getFontMetrics().stringWidth(subtitle)) / 2f, 42);
         LegendTitle legend = new LegendTitle(() -> legendItems(result));
         legend.setItemFont(ChartStyle.LABEL);
@@ -132,18 +135,27 @@ final class BoxPlots {
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
-                return Palette.segment(column);
+                // lightened, so that the black median line reads on the darkest segment colours too
+                return Palette.translucent(Palette.segment(column), 150);
+            }
+
+            @Override
+            public Range findRangeBounds(CategoryDataset dataset) {
+                // the renderer's own bounds end at the whiskers and would cut off the minimum and maximum
+                return ((RangeInfo) dataset).getRangeBounds(true);
             }
         };
         renderer.setMaximumBarWidth(0.8);
         renderer.setWhiskerWidth(0.6);
-        renderer.setArtifactPaint(Color.BLACK);
+        renderer.setMeanVisible(false);
         renderer.setUseOutlinePaintForWhiskers(true);
         renderer.setDefaultOutlinePaint(Color.BLACK);
         CategoryAxis segments = new CategoryAxis(null);
         segments.setCategoryMargin(0.15);
         NumberAxis values = new NumberAxis(null);
         values.setAutoRangeIncludesZero(false);
+        // JFreeChart draws an outlier's circle just above its value: room for one at the maximum
+        values.setUpperMargin(0.1);
         CategoryPlot plot = new CategoryPlot(dataset, segments, values, renderer);
         JFreeChart chart = ChartStyle.chart(null, plot, false);
         chart.addSubtitle(new TextTitle(feature, ChartStyle.LABEL.deriveFont(Font.BOLD)));

@@ -62,8 +62,8 @@ class ChartController {
                     + "space, coloured by segment, centres marked; at most 5,000 customers, a sample drawn with the job's "
                     + "seed, so the same every time. profiles: segments x features coloured by z-score. sizes: "
                     + "customers per segment. boxplots: one panel per numeric feature, each with its own axis, one box "
-                    + "per segment from the members' p25, median and p75, the mean as a dot, whiskers at the last value "
-                    + "within 1.5 IQR, and the minimum and maximum as circles where beyond them (409 without a numeric "
+                    + "per segment from the members' p25, median and p75, whiskers at the last value within 1.5 IQR, and "
+                    + "the minimum and maximum as circles where beyond them (409 without a numeric "
                     + "feature, or for a result stored before quartiles were kept: run it again). format: svg or png. "
                     + "409 while the job has not succeeded.",
             responses = @ApiResponse(responseCode = "200", description = "The chart", content = {
