@@ -40,6 +40,7 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 final class BoxPlots {
 
     private static final int MIN_CELL_WIDTH = 300;
+    private static final int MAX_CELL_WIDTH = 1200;
     private static final int CELL_HEIGHT = 240;
     private static final int BOX_WIDTH = 16;
     private static final int HEADER = 56;
@@ -48,15 +49,19 @@ final class BoxPlots {
     private BoxPlots() {
     }
 
-    /** Four panels a row while they fit; wider panels, and fewer a row, with more segments. */
+    /**
+     * Four panels a row while they fit; wider panels, and fewer a row, with more segments. Never more pixels than a
+     * PNG may have, so that the default size can always be asked for as one.
+     */
     static ChartSize naturalSize(SegmentationResult result) {
         List<String> features = numericFeatures(result);
         int panels = Math.max(1, features.size());
         int cellWidth = cellWidth(result);
         int columns = gridColumns(panels, cellWidth);
         int rows = (panels + columns - 1) / columns;
-        int width = columns * cellWidth;
-        return new ChartSize(width, HEADER + legendRows(result, width) * LEGEND_ROW + 8 + rows * CELL_HEIGHT);
+        int width = Math.min(ChartSize.MAX, columns * cellWidth);
+        int height = HEADER + legendRows(result, width) * LEGEND_ROW + 8 + rows * CELL_HEIGHT;
+        return new ChartSize(width, Math.min(Math.min(ChartSize.MAX, height), Drawing.MAX_PNG_PIXELS / width));
     }
 
     static Drawing draw(SegmentationResult result, ChartSize size) {
@@ -169,7 +174,7 @@ final class BoxPlots {
     }
 
     private static int cellWidth(SegmentationResult result) {
-        return Math.max(MIN_CELL_WIDTH, 90 + 2 * BOX_WIDTH * result.segments().size());
+        return Math.clamp(90 + 2 * BOX_WIDTH * result.segments().size(), MIN_CELL_WIDTH, MAX_CELL_WIDTH);
     }
 
     private static int gridColumns(int panels, int cellWidth) {

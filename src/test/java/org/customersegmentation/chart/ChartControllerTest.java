@@ -15,9 +15,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetProfile;
@@ -191,6 +193,26 @@ class ChartControllerTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Nothing to draw"))
                 .andExpect(jsonPath("$.detail").value(containsString("no numeric feature")));
+    }
+
+    @Test
+    void boxPlotsOfManyFeaturesAndSegmentsComeAsAPngOfTheirNaturalSize() throws Exception {
+        List<String> features = IntStream.range(0, 40).mapToObj(i -> "feature" + i).toList();
+        Map<String, SegmentationResult.FeatureSummary> summaries = new LinkedHashMap<>();
+        features.forEach(feature -> summaries.put(feature, summary(1, 2, 3)));
+        List<SegmentationResult.Segment> segments = IntStream.range(0, 100)
+                .mapToObj(s -> new SegmentationResult.Segment(s, "segment number " + s, 1, 0.01, List.of(), Map.of(),
+                        Map.of(), summaries, Map.of())).toList();
+        given(results.finished(any(), eq(JOB))).willReturn(new FinishedSegmentation(new SucceededJob(JOB, DATASET,
+                Instant.parse("2026-11-23T10:05:00Z"), 42, features), new SegmentationResult(JOB, 100, features, 0,
+                new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(), segments, null), null));
+
+        byte[] png = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(Drawing.MAX_PNG_PIXELS);
     }
 
     /** Quartiles of low..high, whiskers at the ends and the minimum and maximum beyond them. */
