@@ -61,7 +61,11 @@ class ChartController {
                     + "for a fixed k). scatter: the customers on the first two principal components of the clustering "
                     + "space, coloured by segment, centres marked; at most 5,000 customers, a sample drawn with the job's "
                     + "seed, so the same every time. profiles: segments x features coloured by z-score. sizes: "
-                    + "customers per segment. format: svg or png. 409 while the job has not succeeded.",
+                    + "customers per segment. boxplots: one panel per numeric feature, each with its own axis, one box "
+                    + "per segment from the members' p25, median and p75, whiskers at the last value within 1.5 IQR, and "
+                    + "the minimum and maximum as circles where beyond them (409 without a numeric "
+                    + "feature, or for a result stored before quartiles were kept: run it again). format: svg or png. "
+                    + "409 while the job has not succeeded.",
             responses = @ApiResponse(responseCode = "200", description = "The chart", content = {
                     @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
@@ -70,7 +74,7 @@ class ChartController {
     @GetMapping("/api/v1/segmentations/{id}/charts/{chart}.{format}")
     ResponseEntity<byte[]> segmentationChart(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                                              @Parameter(schema = @Schema(allowableValues = {"k-selection", "scatter",
-                                                     "profiles", "sizes"})) @PathVariable String chart,
+                                                     "profiles", "sizes", "boxplots"})) @PathVariable String chart,
                                              @Parameter(schema = @Schema(allowableValues = {"svg", "png"}))
                                              @PathVariable String format,
                                              @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer width,

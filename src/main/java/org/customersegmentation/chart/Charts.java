@@ -79,6 +79,7 @@ public class Charts {
                     ChartSize.requested(width, height, SegmentationCharts.profilesSize(result)));
             case SIZES -> SegmentationCharts.sizes(result,
                     ChartSize.requested(width, height, SegmentationCharts.sizesSize(result)));
+            case BOXPLOTS -> BoxPlots.draw(result, ChartSize.requested(width, height, BoxPlots.naturalSize(result)));
         };
     }
 

@@ -5,7 +5,7 @@ import org.customersegmentation.common.NotFoundException;
 
 /** The charts of a segmentation, by the name in their URL. */
 public enum SegmentationChart {
-    K_SELECTION("k-selection"), SCATTER("scatter"), PROFILES("profiles"), SIZES("sizes");
+    K_SELECTION("k-selection"), SCATTER("scatter"), PROFILES("profiles"), SIZES("sizes"), BOXPLOTS("boxplots");
 
     private final String path;
 

@@ -44,7 +44,7 @@ final class SegmentationCharts {
     private SegmentationCharts() {
     }
 
-    private static String segmentName(SegmentationResult.Segment segment) {
+    static String segmentName(SegmentationResult.Segment segment) {
         return segment.segment() + " · " + segment.name();
     }
 

@@ -1,5 +1,6 @@
 package org.customersegmentation.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import org.customersegmentation.engine.preprocessing.Preprocessor;
 
@@ -58,36 +59,53 @@ public record SegmentProfile(int segment, int size, double share, double[] centr
      * Summary of one feature over one segment's members, in original units, counting only the values that were
      * present (imputed values would pull the spread toward the median). All are NaN when no member has a value.
      *
-     * @param std    the sample standard deviation (n - 1), 0 for a single value
-     * @param median the middle value, or the mean of the two middle ones
+     * @param std          the sample standard deviation (n - 1), 0 for a single value
+     * @param median       the middle value, or the mean of the two middle ones
+     * @param p25          the 25th percentile, interpolated linearly between order statistics (numpy's default)
+     * @param p75          the 75th percentile, likewise
+     * @param lowerWhisker the lowest value at or above p25 - 1.5 IQR (Tukey's whisker; IQR = p75 - p25)
+     * @param upperWhisker the highest value at or below p75 + 1.5 IQR
      */
-    public record FeatureStats(double mean, double std, double min, double max, double median) {
+    public record FeatureStats(double mean, double std, double min, double max, double median, double p25, double p75,
+                               double lowerWhisker, double upperWhisker) {
+
+        private static final FeatureStats NONE = new FeatureStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
         public static FeatureStats of(double[] values) {
+            double[] present = new double[values.length];
             int n = 0;
             double sum = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
             for (double v : values) {
                 if (!Double.isNaN(v)) {
-                    n++;
+                    present[n++] = v;
                     sum += v;
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
                 }
             }
             if (n == 0) {
-                return new FeatureStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                return NONE;
             }
             double mean = sum / n;
             double squares = 0;
-            for (double v : values) {
-                if (!Double.isNaN(v)) {
-                    squares += (v - mean) * (v - mean);
-                }
+            for (int i = 0; i < n; i++) {
+                squares += (present[i] - mean) * (present[i] - mean);
             }
             double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-            return new FeatureStats(mean, std, min, max, Preprocessor.median(values));
+            double[] sorted = n == present.length ? present : Arrays.copyOf(present, n);
+            Arrays.sort(sorted); // the one sort: the quantiles, the extremes and the whiskers all read it
+            double p25 = Preprocessor.quantile(sorted, 0.25);
+            double p75 = Preprocessor.quantile(sorted, 0.75);
+            double reach = 1.5 * (p75 - p25);
+            int low = 0;
+            while (sorted[low] < p25 - reach) {
+                low++;
+            }
+            int high = n - 1;
+            while (sorted[high] > p75 + reach) {
+                high--;
+            }
+            return new FeatureStats(mean, std, sorted[0], sorted[n - 1], Preprocessor.quantile(sorted, 0.5), p25, p75,
+                    sorted[low], sorted[high]);
         }
     }
 

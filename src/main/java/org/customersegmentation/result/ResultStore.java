@@ -110,7 +110,8 @@ class ResultStore {
                 FeatureStats stats = segment.stats().get(j);
                 featureRows.add(new Object[] {jobId, segment.segment(), j, numeric.get(j), segment.centroid()[j],
                         orNull(stats.mean()), orNull(stats.std()), orNull(stats.min()), orNull(stats.max()),
-                        orNull(stats.median()), orNull(segment.zScores()[j])});
+                        orNull(stats.median()), orNull(segment.zScores()[j]), orNull(stats.p25()), orNull(stats.p75()),
+                        orNull(stats.lowerWhisker()), orNull(stats.upperWhisker())});
             }
             for (int c = 0; c < segment.categories().size(); c++) {
                 CategoryShares shares = segment.categories().get(c);
@@ -121,7 +122,8 @@ class ResultStore {
             }
         }
         jdbc.batchUpdate("INSERT INTO segment_feature (job_id, segment, position, feature, centroid, mean, std, min, max, "
-                + "median, z_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", featureRows);
+                + "median, z_score, p25, p75, lower_whisker, upper_whisker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?)", featureRows);
         jdbc.batchUpdate("INSERT INTO segment_category (job_id, segment, position, feature, value_position, value, share, "
                 + "lift) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", categoryRows);
         copy.copyInBinary("COPY segment_assignment (job_id, row_number, customer_id, segment, distance) FROM STDIN "
@@ -179,15 +181,16 @@ class ResultStore {
                     new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>())
                     .withNaming(rs.getString(7), rs.getString(8), List.of((String[]) rs.getArray(9).getArray())));
         }, jobId);
-        jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max, median, z_score FROM segment_feature "
-                + "WHERE job_id = ? ORDER BY segment, position", rs -> {
+        jdbc.query("SELECT segment, position, feature, centroid, mean, std, min, max, median, z_score, p25, p75, "
+                + "lower_whisker, upper_whisker FROM segment_feature WHERE job_id = ? ORDER BY segment, position", rs -> {
             String feature = rs.getString(3);
             SegmentationResult.Segment segment = segments.get(rs.getInt(1));
             segment.centroid().put(feature, rs.getDouble(4));
             segment.zScores().put(feature, rs.getObject(10, Double.class));
             segment.features().put(feature, new SegmentationResult.FeatureSummary(
-                    rs.getObject(5, Double.class), rs.getObject(6, Double.class),
-                    rs.getObject(7, Double.class), rs.getObject(9, Double.class), rs.getObject(8, Double.class)));
+                    rs.getObject(5, Double.class), rs.getObject(6, Double.class), rs.getObject(7, Double.class),
+                    rs.getObject(11, Double.class), rs.getObject(9, Double.class), rs.getObject(12, Double.class),
+                    rs.getObject(8, Double.class), rs.getObject(13, Double.class), rs.getObject(14, Double.class)));
         }, jobId);
         jdbc.query("SELECT segment, feature, value, share, lift FROM segment_category WHERE job_id = ? "
                 + "ORDER BY segment, position, value_position", rs -> {

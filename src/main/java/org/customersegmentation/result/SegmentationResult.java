@@ -187,10 +187,26 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
     }
 
     /**
-     * Over the members that have a value (null when none has); std is the sample standard deviation.
+     * Over the members that have a value (null when none has); std is the sample standard deviation. The
+     * quartiles interpolate linearly between order statistics, as the dataset profile's percentiles do; the
+     * whiskers are Tukey's: the lowest and highest member value within 1.5 IQR of the quartiles. Quartiles and
+     * whiskers are null too in results stored before the service computed them.
      */
+    @Schema(description = "Over the segment's members that have a value for the feature; every statistic is null "
+            + "when none has. std is the sample standard deviation. p25 and p75 interpolate linearly between order "
+            + "statistics, as the dataset profile's percentiles do. lowerWhisker and upperWhisker are Tukey's: the "
+            + "lowest and highest member value within 1.5 IQR (p75 - p25) of the quartiles. p25, p75 and the whiskers "
+            + "are also null in results stored before the service computed them; run the segmentation again to get "
+            + "them.")
     public record FeatureSummary(@Schema(nullable = true) Double mean, @Schema(nullable = true) Double std,
-                                 @Schema(nullable = true) Double min, @Schema(nullable = true) Double median,
-                                 @Schema(nullable = true) Double max) {
+                                 @Schema(nullable = true) Double min,
+                                 @Schema(description = "25th percentile", nullable = true) Double p25,
+                                 @Schema(nullable = true) Double median,
+                                 @Schema(description = "75th percentile", nullable = true) Double p75,
+                                 @Schema(nullable = true) Double max,
+                                 @Schema(description = "The lowest value at or above p25 - 1.5 IQR", nullable = true)
+                                 Double lowerWhisker,
+                                 @Schema(description = "The highest value at or below p75 + 1.5 IQR", nullable = true)
+                                 Double upperWhisker) {
     }
 }

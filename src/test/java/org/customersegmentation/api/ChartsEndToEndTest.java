@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.customersegmentation.support.ApiClient;
@@ -16,7 +17,9 @@ import org.customersegmentation.support.EndToEndTest;
 import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +29,9 @@ class ChartsEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient acme;
     CustomerGroups groups;
@@ -70,7 +76,15 @@ class ChartsEndToEndTest {
         assertThat(svg(base + "profiles.svg")).contains(">income<").contains(">region=south<");
         assertThat(svg(base + "sizes.svg")).contains(">30 (50.0%)<").contains(">10 (16.7%)<");
 
-        for (String chart : List.of("k-selection", "scatter", "profiles", "sizes")) {
+        String boxplots = svg(base + "boxplots.svg");
+        for (String feature : CustomerGroups.FEATURES) {
+            assertThat(boxplots).contains(">" + feature + "<");
+        }
+        for (int segment = 0; segment < 3; segment++) {
+            assertThat(boxplots).contains(">" + segment + " · " + segments.get(segment).get("label").asString() + "<");
+        }
+
+        for (String chart : List.of("k-selection", "scatter", "profiles", "sizes", "boxplots")) {
             HttpResponse<byte[]> png = acme.getBytes(base + chart + ".png?width=640&height=400");
             assertThat(png.statusCode()).isEqualTo(200);
             assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -93,7 +107,31 @@ class ChartsEndToEndTest {
         acme.get("/api/v1/datasets/" + datasetId + "/charts/pie.svg").problem(404);
         acme.get("/api/v1/datasets/" + datasetId + "/charts/histograms.gif").problem(404);
         new ApiClient(port, Tenants.GLOBEX_KEY).get("/api/v1/datasets/" + datasetId + "/charts/histograms.svg").problem(404);
+        String regionOnly = acme.startJob("{\"datasetId\": \"%s\", \"k\": 2, \"features\": [\"region\"]}"
+                .formatted(datasetId));
+        assertThat(acme.awaitFinished(regionOnly).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(acme.get("/api/v1/segmentations/" + regionOnly + "/charts/boxplots.svg").problem(409)
+                .get("detail").asString()).contains("no numeric feature");
+        ApiClient globex = new ApiClient(port, Tenants.GLOBEX_KEY);
+        globex.get("/api/v1/segmentations/" + fixedK + "/charts/boxplots.svg").problem(404);
+        assertThat(globex.getBytes("/api/v1/segmentations/" + fixedK + "/charts/boxplots.png").statusCode()).isEqualTo(404);
         new ApiClient(port, null).get("/api/v1/datasets/" + datasetId + "/charts/histograms.svg").problem(401);
+    }
+
+    @Test
+    void boxPlotsOfAResultStoredBeforeQuartilesWereKeptAskForARerun() {
+        String jobId = acme.startJob("{\"datasetId\": \"%s\", \"k\": 3, \"seed\": 1}".formatted(datasetId));
+        acme.awaitFinished(jobId);
+        // what V23 leaves in the rows of results stored before it
+        jdbc.update("UPDATE segment_feature SET p25 = NULL, p75 = NULL, lower_whisker = NULL, upper_whisker = NULL "
+                + "WHERE job_id = ?", UUID.fromString(jobId));
+
+        JsonNode age = acme.get("/api/v1/segmentations/" + jobId + "/result").json().get("segments").get(0)
+                .get("features").get("age");
+        assertThat(age.get("median").isNumber()).isTrue();
+        assertThat(age.get("p25").isNull()).isTrue();
+        assertThat(acme.get("/api/v1/segmentations/" + jobId + "/charts/boxplots.png").problem(409)
+                .get("detail").asString()).contains("run it again");
     }
 
     /** The SVG, after checking it is served as such and is well-formed XML. */

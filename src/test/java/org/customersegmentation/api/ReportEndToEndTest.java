@@ -41,7 +41,14 @@ class ReportEndToEndTest {
                 "preprocessing"}) {
             assertThat(html).contains("<section id=\"" + section + "\"");
         }
-        assertThat(html.split("<svg ", -1)).as("six inline charts").hasSize(7);
+        assertThat(html.split("<svg ", -1)).as("seven inline charts").hasSize(8);
+        // the box plots follow the profile heatmap, one panel per numeric feature
+        String boxplots = html.substring(html.indexOf("How each feature spreads within each segment"));
+        assertThat(html.indexOf("What sets each segment apart")).isPositive()
+                .isLessThan(html.indexOf("How each feature spreads within each segment"));
+        for (String feature : CustomerGroups.FEATURES) {
+            assertThat(boxplots).contains(">" + feature + "<");
+        }
         assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("<script");
 
         // the token opens this job's charts too, and nothing else

@@ -198,7 +198,7 @@ class SegmentNamingEndToEndTest {
                 "automatic label: " + segments.get(0).get("label").asString())
                 .doesNotContain("<script>alert(1)</script>");
 
-        for (String chart : List.of("sizes", "scatter", "profiles")) {
+        for (String chart : List.of("sizes", "scatter", "profiles", "boxplots")) {
             String svg = acme.get("/api/v1/segmentations/" + jobId + "/charts/" + chart + ".svg").body();
             assertThat(svg).as(chart).contains("0 · Young Wealth Builders", "1 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
         }

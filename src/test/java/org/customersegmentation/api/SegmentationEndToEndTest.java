@@ -70,6 +70,16 @@ class SegmentationEndToEndTest {
                 int middle = sorted.length / 2;
                 assertThat(summary.get("median").asDouble()).isEqualTo(sorted.length % 2 == 1 ? sorted[middle]
                         : (sorted[middle - 1] + sorted[middle]) / 2);
+                // numpy's default percentile: between the order statistics around (n - 1) * p
+                double p25 = percentile(sorted, 0.25);
+                double p75 = percentile(sorted, 0.75);
+                assertThat(summary.get("p25").asDouble()).isCloseTo(p25, within(1e-9));
+                assertThat(summary.get("p75").asDouble()).isCloseTo(p75, within(1e-9));
+                double reach = 1.5 * (p75 - p25);
+                assertThat(summary.get("lowerWhisker").asDouble()).isEqualTo(Arrays.stream(sorted)
+                        .filter(v -> v >= p25 - reach).min().orElseThrow());
+                assertThat(summary.get("upperWhisker").asDouble()).isEqualTo(Arrays.stream(sorted)
+                        .filter(v -> v <= p75 + reach).max().orElseThrow());
                 double[] everyone = IntStream.range(0, 3).mapToObj(g -> groups.values(g, feature))
                         .flatMapToDouble(Arrays::stream).toArray();
                 double populationMean = CustomerGroups.mean(everyone);
@@ -275,5 +285,12 @@ class SegmentationEndToEndTest {
         } while (page < body.get("page").get("totalPages").asInt());
         assertThat(body.get("page").get("totalElements").asLong()).isEqualTo(segments.size());
         return segments;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        double rank = (sorted.length - 1) * p;
+        int below = (int) rank;
+        return below == sorted.length - 1 ? sorted[below]
+                : sorted[below] * (1 - (rank - below)) + sorted[below + 1] * (rank - below);
     }
 }

@@ -91,11 +91,19 @@ class ReportBrowserTest {
             assertThat(element.getSize().getHeight()).as(section + " height").isGreaterThan(40);
         }
         List<WebElement> charts = browser.findElements(By.cssSelector("figure svg"));
-        assertThat(charts).as("histograms, correlations, k selection, scatter, profiles, sizes").hasSize(6);
+        assertThat(charts).as("histograms, correlations, k selection, scatter, profiles, box plots, sizes").hasSize(7);
         for (WebElement chart : charts) {
             assertThat(chart.getSize().getWidth()).isGreaterThan(300);
             assertThat(chart.getSize().getHeight()).isGreaterThan(150);
             assertThat(chart.findElements(By.tagName("text"))).as("a chart with readable text").isNotEmpty();
+        }
+        WebElement boxplots = browser.findElement(By.xpath(
+                "//figure[.//*[local-name()='text' and contains(., 'How each feature spreads')]]//*[local-name()='svg']"));
+        assertThat(boxplots.isDisplayed()).isTrue();
+        assertThat(boxplots.getSize().getHeight()).as("box plots height").isGreaterThan(150);
+        for (String feature : CustomerGroups.FEATURES) {
+            assertThat(boxplots.findElements(By.xpath(".//*[local-name()='text' and normalize-space(.)='" + feature
+                    + "']"))).as("a panel for " + feature).isNotEmpty();
         }
         Long drawnResources = (Long) ((JavascriptExecutor) browser)
                 .executeScript("return performance.getEntriesByType('resource').length");

@@ -15,9 +15,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetProfile;
@@ -145,6 +147,90 @@ class ChartControllerTest {
                 .andExpect(jsonPath("$.title").value("No k selection"));
     }
 
+    @Test
+    void boxPlotsDrawAPanelPerNumericFeatureAndABoxPerSegment() throws Exception {
+        // segment 1 has no income at all: it gets no box there, and the picture is still drawn
+        SegmentationResult.FeatureSummary none = new SegmentationResult.FeatureSummary(null, null, null, null, null,
+                null, null, null, null);
+        given(results.finished(any(), eq(JOB))).willReturn(finished(List.of("age", "region", "income"),
+                Map.of("age", summary(20, 30, 40), "income", summary(1_000, 2_000, 3_000)),
+                Map.of("age", summary(50, 60, 70), "income", none)));
+
+        String svg = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.svg", JOB))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(svg).contains("How each feature spreads within each segment", ">age<", ">income<", ">0 · loyal<",
+                ">1 · new<").doesNotContain(">region<");
+        byte[] png = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB)
+                        .queryParam("width", "500").queryParam("height", "300"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(500);
+        assertThat(image.getHeight()).isEqualTo(300);
+    }
+
+    @Test
+    void boxPlotsOfAResultStoredWithoutQuartilesAskForARerun() throws Exception {
+        SegmentationResult.FeatureSummary old = new SegmentationResult.FeatureSummary(40.0, 5.0, 30.0, null, 40.0,
+                null, 50.0, null, null);
+        given(results.finished(any(), eq(JOB))).willReturn(finished(List.of("age"), Map.of("age", old),
+                Map.of("age", old)));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.svg", JOB))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("No quartiles stored"))
+                .andExpect(jsonPath("$.detail").value(containsString("run it again")));
+    }
+
+    @Test
+    void boxPlotsOfCategoricalFeaturesAloneHaveNothingToDraw() throws Exception {
+        given(results.finished(any(), eq(JOB))).willReturn(finished(List.of("region"), Map.of(), Map.of()));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Nothing to draw"))
+                .andExpect(jsonPath("$.detail").value(containsString("no numeric feature")));
+    }
+
+    @Test
+    void boxPlotsOfManyFeaturesAndSegmentsComeAsAPngOfTheirNaturalSize() throws Exception {
+        List<String> features = IntStream.range(0, 40).mapToObj(i -> "feature" + i).toList();
+        Map<String, SegmentationResult.FeatureSummary> summaries = new LinkedHashMap<>();
+        features.forEach(feature -> summaries.put(feature, summary(1, 2, 3)));
+        List<SegmentationResult.Segment> segments = IntStream.range(0, 100)
+                .mapToObj(s -> segment(s, "segment number " + s, 1, Map.of(), summaries)).toList();
+        given(results.finished(any(), eq(JOB))).willReturn(new FinishedSegmentation(new SucceededJob(JOB, DATASET,
+                Instant.parse("2026-11-23T10:05:00Z"), 42, features), new SegmentationResult(JOB, 100, features, 0,
+                new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(), segments, null), null));
+
+        byte[] png = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat((long) image.getWidth() * image.getHeight()).isLessThanOrEqualTo(Drawing.MAX_PNG_PIXELS);
+    }
+
+    /** Quartiles of low..high, whiskers at the ends and the minimum and maximum beyond them. */
+    private static SegmentationResult.FeatureSummary summary(double low, double median, double high) {
+        double iqr = high - low;
+        return new SegmentationResult.FeatureSummary(median, iqr / 1.35, low - 2 * iqr, low, median, high,
+                high + 2 * iqr, low - iqr, high + iqr);
+    }
+
+    private static FinishedSegmentation finished(List<String> features,
+                                                 Map<String, SegmentationResult.FeatureSummary> first,
+                                                 Map<String, SegmentationResult.FeatureSummary> second) {
+        SegmentationResult result = new SegmentationResult(JOB, 2, features, 0,
+                new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
+                List.of(segment(0, "loyal", 3, Map.of(), first), segment(1, "new", 1, Map.of(), second)), null);
+        return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
+                features), result, null);
+    }
+
     private static FinishedSegmentation finished() {
         SegmentationResult result = new SegmentationResult(JOB, 2, List.of("age"), 0,
                 new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
@@ -154,7 +240,13 @@ class ChartControllerTest {
     }
 
     private static SegmentationResult.Segment segment(int number, String label, int size) {
+        return segment(number, label, size, Map.of("age", 40.0), Map.of());
+    }
+
+    private static SegmentationResult.Segment segment(int number, String label, int size, Map<String, Double> centroid,
+                                                      Map<String, SegmentationResult.FeatureSummary> features) {
         return new SegmentationResult.Segment(number, label, SegmentationResult.NameSource.AUTOMATIC, label, null,
-                List.of(), size, size / 4.0, List.of(), null, Map.of("age", 0.0), Map.of("age", 40.0), Map.of(), Map.of());
+                List.of(), size, size / 4.0, List.of(), null, centroid.isEmpty() ? Map.of() : Map.of("age", 0.0),
+                centroid, features, Map.of());
     }
 }

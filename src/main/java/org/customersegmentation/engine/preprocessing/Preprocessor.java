@@ -220,8 +220,11 @@ public final class Preprocessor {
         return present.length == 0 ? Double.NaN : quantile(present, 0.5);
     }
 
-    /** Linear interpolation between the order statistics around (n - 1) * p of sorted values (numpy's default). */
-    private static double quantile(double[] sorted, double p) {
+    /**
+     * Linear interpolation between the order statistics around (n - 1) * p of sorted, non-empty values (numpy's
+     * default, as the dataset profile's percentiles).
+     */
+    public static double quantile(double[] sorted, double p) {
         double position = (sorted.length - 1) * p;
         int below = (int) Math.floor(position);
         return below + 1 < sorted.length ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below])

@@ -55,7 +55,7 @@ class SegmentProfilerTest {
         assertThat(large.std()).isCloseTo(10, within(1e-12));
         assertThat(large.min()).isEqualTo(100);
         assertThat(large.max()).isEqualTo(120);
-        assertThat(outcome.segments().get(1).stats().getFirst()).isEqualTo(new FeatureStats(10, 0, 10, 10, 10));
+        assertThat(outcome.segments().get(1).stats().getFirst()).isEqualTo(new FeatureStats(10, 0, 10, 10, 10, 10, 10, 10, 10));
     }
 
     @Test
