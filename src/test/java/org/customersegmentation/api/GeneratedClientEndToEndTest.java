@@ -28,6 +28,8 @@ import org.customersegmentation.client.model.JobView;
 import org.customersegmentation.client.model.PagedModelAssignmentView;
 import org.customersegmentation.client.model.PredictionView;
 import org.customersegmentation.client.model.Problem;
+import org.customersegmentation.client.model.Segment;
+import org.customersegmentation.client.model.SegmentPatch;
 import org.customersegmentation.client.model.SegmentationRequest;
 import org.customersegmentation.client.model.SegmentationResult;
 import org.customersegmentation.support.EndToEndTest;
@@ -103,6 +105,14 @@ class GeneratedClientEndToEndTest {
         assertThat(page.getContent()).hasSize(10);
         assertThat(page.getPage().getTotalElements()).isEqualTo(1000L);
 
+        Segment renamed = segmentations.editSegment(jobId, 0,
+                new SegmentPatch().name("Young Wealth Builders").tags(List.of("premium")), ACME);
+        assertThat(renamed.getName()).isEqualTo("Young Wealth Builders");
+        assertThat(renamed.getNameSource()).isEqualTo(Segment.NameSourceEnum.USER);
+        Segment described = segmentations.editSegment(jobId, 0, new SegmentPatch().description("Earn early"), ACME);
+        assertThat(described.getTags()).containsExactly("premium"); // a patch that leaves tags out keeps them
+        assertThat(described.getDescription()).isEqualTo("Earn early");
+
         Map<String, Object> withoutIncome = new HashMap<>(customer("N3", 61, 0, 710, 2000, 90000, "west"));
         withoutIncome.put("annual_income", null);
         List<PredictionView> predictions = segmentations.predictSegments(jobId, List.of(
@@ -110,6 +120,9 @@ class GeneratedClientEndToEndTest {
                 withoutIncome), ACME);
         assertThat(predictions).extracting(PredictionView::getCustomerId).containsExactly("N1", "N2", "N3");
         assertThat(predictions).allSatisfy(prediction -> assertThat(prediction.getDistances()).hasSize(4));
+        assertThat(predictions).allSatisfy(prediction -> assertThat(prediction.getName()).isEqualTo(
+                prediction.getSegment() == 0 ? "Young Wealth Builders"
+                        : result.getSegments().get(prediction.getSegment()).getLabel()));
 
         ApiException tooSmall = catchApiException(() -> segmentations.listAssignments(jobId, 0, 0, ACME));
         assertThat(tooSmall.getCode()).isEqualTo(400);
