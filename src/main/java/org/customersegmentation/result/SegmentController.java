@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.ProblemResponses;
@@ -47,7 +49,8 @@ class SegmentController {
     @ProblemResponses({400, 404, 409, 415})
     @PatchMapping(path = "/{segment}", consumes = {MERGE_PATCH, "application/json"})
     SegmentationResult.Segment edit(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
-                                    @Parameter(description = "The segment's number, 0..k-1") @PathVariable int segment,
+                                    @Parameter(description = "The segment's number, 0..k-1") @PathVariable
+                                    @Min(0) @Max(Integer.MAX_VALUE) int segment,
                                     @RequestBody JsonNode patch) {
         return results.editSegment(tenant, id, segment, SegmentPatch.of(patch));
     }

@@ -1,6 +1,7 @@
 package org.customersegmentation.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ record SegmentPatch(@Schema(description = "1 to 80 characters after trimming, no
                             example = "Young Wealth Builders") String name,
                     @Schema(description = "Up to 2,000 characters", nullable = true, maxLength = 2000,
                             example = "High earners under 35 who save more than they spend") String description,
+                    @ArraySchema(maxItems = 20, schema = @Schema(maxLength = 40))
                     @Schema(types = {"array", "null"}, description = "Up to 20 tags, each 1 to 40 characters after "
                             + "trimming; repeated tags are kept once", example = "[\"premium\"]") List<String> tags,
                     @JsonIgnore @Schema(hidden = true) Set<String> changes) {
