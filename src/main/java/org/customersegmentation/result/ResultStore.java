@@ -192,12 +192,6 @@ class ResultStore {
         return new SegmentationResult.KSelection(method, chosenK, candidates);
     }
 
-    List<Assignment> assignments(UUID jobId, long offset, int limit) {
-        return jdbc.query("SELECT row_number, customer_id, segment, distance FROM segment_assignment WHERE job_id = ? "
-                        + "ORDER BY row_number LIMIT ? OFFSET ?",
-                (rs, i) -> new Assignment(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)), jobId, limit, offset);
-    }
-
     /** Row number (1-based) to segment, for those of the rows that have one. */
     Map<Integer, Integer> segmentsOfRows(UUID jobId, int[] rowNumbers) {
         Map<Integer, Integer> segments = new HashMap<>();
@@ -206,10 +200,6 @@ class ResultStore {
                     segments.put(rs.getInt(1), rs.getInt(2));
                 }, jobId, rowNumbers);
         return segments;
-    }
-
-    long countAssignments(UUID jobId) {
-        return jdbc.queryForObject("SELECT count(*) FROM segment_assignment WHERE job_id = ?", Long.class, jobId);
     }
 
     /** NaN and infinities (an undefined statistic or index) are stored as NULL. */
