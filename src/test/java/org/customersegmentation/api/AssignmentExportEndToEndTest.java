@@ -171,6 +171,21 @@ class AssignmentExportEndToEndTest {
         globex.get(assignments(job.id()) + "/" + encode(job.ids().getFirst())).problem(404);
     }
 
+    @Test
+    void aSegmentationThatDidNotSucceedIsAConflictOnEveryNewForm() {
+        String datasetId = upload(31, new int[] {9_000, 4_000, 2_000}).datasetId();
+        // minutes of work: cancelled long before it could succeed
+        String jobId = acme.startJob("""
+                {"datasetId": "%s", "kRange": {"min": 2, "max": 40}, "restarts": 100, "seed": 1}""".formatted(datasetId));
+        assertThat(acme.postJson("/api/v1/segmentations/" + jobId + "/cancel", "").status()).isEqualTo(202);
+
+        for (String accept : List.of("application/json", "text/csv", "application/x-ndjson")) {
+            JsonNode problem = acme.get(assignments(jobId) + "?segment=0", "Accept", accept).problem(409);
+            assertThat(problem.get("jobStatus").asString()).isEqualTo("CANCELLED");
+        }
+        acme.get(assignments(jobId) + "/CUST-0-5").problem(409);
+    }
+
     /**
      * A client that goes away half-way through an export: the service stops, gives its database connection back,
      * and goes on serving. The service is held (not timed) at the moment the client closes.
@@ -219,6 +234,17 @@ class AssignmentExportEndToEndTest {
     }
 
     private Segmented segment(long seed, int[] sizes) {
+        Uploaded uploaded = upload(seed, sizes);
+        String jobId = acme.startJob("""
+                {"datasetId": "%s", "k": 3, "seed": 42}""".formatted(uploaded.datasetId()));
+        assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
+        return new Segmented(jobId, uploaded.ids(), uploaded.groups());
+    }
+
+    private record Uploaded(String datasetId, List<String> ids, Map<String, Integer> groups) {
+    }
+
+    private Uploaded upload(long seed, int[] sizes) {
         CustomerGroups generated = CustomerGroups.generate(seed, sizes, 0);
         List<String> ids = new ArrayList<>();
         Map<String, Integer> groups = new HashMap<>();
@@ -233,11 +259,7 @@ class AssignmentExportEndToEndTest {
             }
             csv.append('\n');
         }
-        String datasetId = acme.uploadDataset("export-" + seed, csv.toString());
-        String jobId = acme.startJob("""
-                {"datasetId": "%s", "k": 3, "seed": 42}""".formatted(datasetId));
-        assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
-        return new Segmented(jobId, ids, groups);
+        return new Uploaded(acme.uploadDataset("export-" + seed, csv.toString()), ids, groups);
     }
 
     private static String assignments(String jobId) {
