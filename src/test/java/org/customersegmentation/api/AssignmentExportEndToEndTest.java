@@ -25,7 +25,9 @@ import org.customersegmentation.support.PausingResponses;
 import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +47,9 @@ class AssignmentExportEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient acme;
 
@@ -98,6 +103,25 @@ class AssignmentExportEndToEndTest {
         assertThat(ndjson).contains("{\"customerId\":\"=HYPERLINK(\\\"x\\\")\",\"segment\":1,");
         JsonNode lookedUp = acme.get(assignments(job.id()) + "/" + encode("=HYPERLINK(\"x\")")).json();
         assertThat(lookedUp.get("customerId").asString()).isEqualTo("=HYPERLINK(\"x\")");
+    }
+
+    @Test
+    void aSegmentsGivenNameIsItsNameEverywhereAndWrittenAsTextInTheCsv() {
+        Segmented job = segment(37, SIZES);
+        // the endpoint that names segments is another part of issue 17; its column is V21's
+        jdbc.update("UPDATE segment SET custom_name = ? WHERE job_id = ?::uuid AND segment = 1", "=Loyal, \"gold\"",
+                job.id());
+
+        String customer = job.ids().stream().filter(id -> job.groups().get(id) == 1).findFirst().orElseThrow();
+        assertThat(acme.get(assignments(job.id()) + "/" + encode(customer)).json().get("name").asString())
+                .isEqualTo("=Loyal, \"gold\"");
+        assertThat(page(assignments(job.id()) + "?segment=1&size=10000"))
+                .allSatisfy(item -> assertThat(item.get("name").asString()).isEqualTo("=Loyal, \"gold\""));
+        List<CsvRecord> csv = CsvReader.builder().ofCsvRecord(acme.get(assignments(job.id()) + "?segment=1", "Accept",
+                "text/csv").body()).stream().skip(1).toList();
+        assertThat(csv).hasSize(SIZES[1]).allSatisfy(row -> assertThat(row.getField(2)).isEqualTo("'=Loyal, \"gold\""));
+        assertThat(acme.get(assignments(job.id()) + "?segment=1", "Accept", "application/x-ndjson").body().lines())
+                .allSatisfy(line -> assertThat(JSON.readTree(line).get("name").asString()).isEqualTo("=Loyal, \"gold\""));
     }
 
     @Test
