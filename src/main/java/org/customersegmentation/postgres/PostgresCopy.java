@@ -52,10 +52,18 @@ public class PostgresCopy {
      */
     public void copyOut(String copySql, RowsReader rows) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PGCopyInputStream in = new PGCopyInputStream(connection.unwrap(PGConnection.class), copySql)) {
-            BinaryCopyReader reader = new BinaryCopyReader(in);
-            rows.read(reader);
-            reader.expectEnd();
+        try {
+            PGConnection postgres = connection.unwrap(PGConnection.class);
+            try (PGCopyInputStream in = new PGCopyInputStream(postgres, copySql)) {
+                try {
+                    BinaryCopyReader reader = new BinaryCopyReader(in);
+                    rows.read(reader);
+                    reader.expectEnd();
+                } catch (IOException | RuntimeException e) {
+                    abandon(postgres, in);
+                    throw e;
+                }
+            }
         } catch (SQLException e) {
             throw CopyFailures.translate(e);
         } catch (IOException e) {
@@ -100,6 +108,9 @@ public class PostgresCopy {
      * connection in step.
      */
     private static void abandon(PGConnection postgres, CopyOut copy) {
+        if (!copy.isActive()) {
+            return; // it ended, with its last row or an error: nothing is left to read
+        }
         try {
             postgres.cancelQuery();
             while (copy.readFromCopy() != null) {
