@@ -215,12 +215,6 @@ class ResultStore {
         return new SegmentationResult.KSelection(method, chosenK, candidates);
     }
 
-    List<Assignment> assignments(UUID jobId, long offset, int limit) {
-        return jdbc.query("SELECT row_number, customer_id, segment, distance FROM segment_assignment WHERE job_id = ? "
-                        + "ORDER BY row_number LIMIT ? OFFSET ?",
-                (rs, i) -> new Assignment(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)), jobId, limit, offset);
-    }
-
     /** Row number (1-based) to segment, for those of the rows that have one. */
     Map<Integer, Integer> segmentsOfRows(UUID jobId, int[] rowNumbers) {
         Map<Integer, Integer> segments = new HashMap<>();
@@ -270,10 +264,6 @@ class ResultStore {
     List<String> names(UUID jobId) {
         return jdbc.queryForList("SELECT coalesce(custom_name, label) FROM segment WHERE job_id = ? ORDER BY segment",
                 String.class, jobId);
-    }
-
-    long countAssignments(UUID jobId) {
-        return jdbc.queryForObject("SELECT count(*) FROM segment_assignment WHERE job_id = ?", Long.class, jobId);
     }
 
     /** NaN and infinities (an undefined statistic or index) are stored as NULL. */

@@ -1,9 +1,13 @@
 package org.customersegmentation.result;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.customersegmentation.common.ConflictException;
+import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.security.Tenant;
@@ -18,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The result module as other modules see it. Every read first checks, in the same snapshot, that the job is the
@@ -26,13 +31,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Results implements JobOutcomeStore {
 
+    /** What an export writes to the response at a time, well above a row and Tomcat's own 8 KB. */
+    private static final int EXPORT_BUFFER = 1 << 16;
+
     private final ResultStore store;
+    private final AssignmentStore assignments;
     private final Segmentations segmentations;
+    private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    Results(ResultStore store, Segmentations segmentations, ApplicationEventPublisher events) {
+    Results(ResultStore store, AssignmentStore assignments, Segmentations segmentations, JsonMapper json,
+            ApplicationEventPublisher events) {
         this.store = store;
+        this.assignments = assignments;
         this.segmentations = segmentations;
+        this.json = json;
         this.events = events;
     }
 
@@ -51,12 +64,73 @@ public class Results implements JobOutcomeStore {
         return new FinishedSegmentation(job, found.result(), found.model().toModel());
     }
 
-    /** The customers' assignments in dataset row order. */
+    /**
+     * The customers' assignments in dataset row order.
+     *
+     * @param segments only the customers of these segments; all when null or empty
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Page<Assignment> assignments(Tenant tenant, UUID jobId, Pageable pageable) {
+    public Page<Assignment> assignments(Tenant tenant, UUID jobId, List<Integer> segments, Pageable pageable) {
         segmentations.succeeded(tenant, jobId);
-        return new PageImpl<>(store.assignments(jobId, pageable.getOffset(), pageable.getPageSize()), pageable,
-                store.countAssignments(jobId));
+        int[] only = checked(jobId, segments);
+        return new PageImpl<>(assignments.page(jobId, only, pageable.getOffset(), pageable.getPageSize()), pageable,
+                assignments.count(jobId, only));
+    }
+
+    /** One customer's assignment; 404 when the job's dataset has no customer with this ID. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Assignment assignment(Tenant tenant, UUID jobId, String customerId) {
+        segmentations.succeeded(tenant, jobId);
+        return assignments.find(jobId, customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
+    }
+
+    /** Where an export goes: opened only once the job is known to be the tenant's and finished. */
+    @FunctionalInterface
+    public interface ExportTarget {
+        OutputStream open() throws IOException;
+    }
+
+    /**
+     * Streams every assignment (of {@code segments}, when given) as CSV in dataset row order. An IOException is
+     * the target's: the transaction rolls back, and the COPY was cancelled.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
+    public void exportCsv(Tenant tenant, UUID jobId, List<Integer> segments, ExportTarget target) throws IOException {
+        segmentations.succeeded(tenant, jobId);
+        int[] only = checked(jobId, segments);
+        try (OutputStream out = new BufferedOutputStream(target.open(), EXPORT_BUFFER)) {
+            assignments.writeCsv(jobId, only, out);
+        }
+    }
+
+    /** As {@link #exportCsv}, one JSON object per line: customerId, segment, name, distance. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
+    public void exportNdjson(Tenant tenant, UUID jobId, List<Integer> segments, ExportTarget target)
+            throws IOException {
+        segmentations.succeeded(tenant, jobId);
+        int[] only = checked(jobId, segments);
+        try (OutputStream out = new BufferedOutputStream(target.open(), EXPORT_BUFFER)) {
+            assignments.forEach(jobId, only, assignment -> {
+                out.write(json.writeValueAsBytes(AssignmentView.of(assignment)));
+                out.write('\n');
+            });
+        }
+    }
+
+    /** The segments asked for, each checked to be one of the job's; null for all. */
+    private int[] checked(UUID jobId, List<Integer> segments) {
+        if (segments == null || segments.isEmpty()) {
+            return null;
+        }
+        int k = assignments.segmentCount(jobId);
+        for (Integer segment : segments) {
+            if (segment == null || segment < 0 || segment >= k) {
+                throw new InvalidInputException("Invalid request parameter", "segment " + (segment == null ? "is empty"
+                        : segment + " is not a segment of this segmentation") + "; its segments are 0 to " + (k - 1)
+                        + ".", Map.of("parameter", "segment"));
+            }
+        }
+        return segments.stream().mapToInt(Integer::intValue).distinct().toArray();
     }
 
     /** Row number (1-based, in the dataset) to segment, for those of the rows that were segmented. */

@@ -23,6 +23,7 @@ import org.customersegmentation.client.ApiResponse;
 import org.customersegmentation.client.api.ChartsApi;
 import org.customersegmentation.client.api.DatasetsApi;
 import org.customersegmentation.client.api.SegmentationsApi;
+import org.customersegmentation.client.model.AssignmentView;
 import org.customersegmentation.client.model.DatasetView;
 import org.customersegmentation.client.model.JobView;
 import org.customersegmentation.client.model.PagedModelAssignmentView;
@@ -101,9 +102,14 @@ class GeneratedClientEndToEndTest {
         SegmentationResult result = segmentations.getSegmentationResult(jobId, ACME);
         assertThat(result.getK()).isEqualTo(4);
         assertThat(result.getSegments()).extracting(segment -> segment.getSize()).containsExactly(311, 251, 230, 208);
-        PagedModelAssignmentView page = segmentations.listAssignments(jobId, 0, 10, ACME);
+        PagedModelAssignmentView page = segmentations.listAssignmentsAsJson(jobId, 0, 10, null, ACME);
         assertThat(page.getContent()).hasSize(10);
         assertThat(page.getPage().getTotalElements()).isEqualTo(1000L);
+        AssignmentView first = segmentations.getAssignment(jobId, page.getContent().getFirst().getCustomerId(), ACME);
+        assertThat(first).isEqualTo(page.getContent().getFirst());
+        // an export downloads as a file: one line for each of the largest segment's 311 customers
+        File ndjson = segmentations.listAssignmentsAsXNDJSON(jobId, null, null, List.of(0), ACME);
+        assertThat(Files.readAllLines(ndjson.toPath())).hasSize(311);
 
         Segment renamed = segmentations.editSegment(jobId, 0,
                 new SegmentPatch().name("Young Wealth Builders").tags(List.of("premium")), ACME);
@@ -124,7 +130,7 @@ class GeneratedClientEndToEndTest {
                 prediction.getSegment() == 0 ? "Young Wealth Builders"
                         : result.getSegments().get(prediction.getSegment()).getLabel()));
 
-        ApiException tooSmall = catchApiException(() -> segmentations.listAssignments(jobId, 0, 0, ACME));
+        ApiException tooSmall = catchApiException(() -> segmentations.listAssignmentsAsJson(jobId, 0, 0, null, ACME));
         assertThat(tooSmall.getCode()).isEqualTo(400);
         Problem problem = client.getObjectMapper().readValue(tooSmall.getResponseBody(), Problem.class);
         assertThat(problem.getParameter()).isEqualTo("size");

@@ -203,6 +203,14 @@ class SegmentNamingEndToEndTest {
             assertThat(svg).as(chart).contains("0 · Young Wealth Builders", "1 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
         }
 
+        String csv = acme.get("/api/v1/segmentations/" + jobId + "/assignments?segment=1", "Accept", "text/csv").body();
+        assertThat(csv.lines().skip(1)).isNotEmpty()
+                .allMatch(row -> row.split(",")[2].equals("<script>alert(1)</script> & Co"));
+        String someone = acme.get("/api/v1/segmentations/" + jobId + "/assignments?segment=0&size=1").json()
+                .get("content").get(0).get("customerId").asString();
+        assertThat(acme.get("/api/v1/segmentations/" + jobId + "/assignments/" + someone).json().get("name").asString())
+                .isEqualTo("Young Wealth Builders");
+
         patch(0, "{\"name\": \"Old money\"}");
         assertThat(acme.postJson("/api/v1/segmentations/" + jobId + "/predict", "[" + customerAtCentreOf(0) + "]")
                 .json().get(0).get("name").asString()).isEqualTo("Old money"); // the cached model has not kept the old name

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -90,6 +92,61 @@ class PostgresCopyTest {
         assertThat(read).containsExactly("1|tab\tand\\backslash 1|1.0|null", "2|tab\tand\\backslash 2|2.0|null",
                 "3|tab\tand\\backslash 3|3.0|null");
         assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+    }
+
+    /** 200,000 rows of some 100 bytes: far more than the socket buffers hold when the reader stops. */
+    static final String MANY_ROWS = "COPY (SELECT g, repeat('x', 100) FROM generate_series(1, 200000) g) TO STDOUT";
+
+    @Test
+    void aCopyToWhoseReaderLeavesIsCancelledAndTheConnectionStaysInStep() {
+        OutputStream leaves = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                written += length;
+                if (written > 64 * 1024) {
+                    throw new IOException("client went away");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            try {
+                copy.copyOut(MANY_ROWS, leaves);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })).hasRootCauseMessage("client went away");
+
+        assertConnectionsAnswerTheirOwnQueries();
+    }
+
+    @Test
+    void aBinaryCopyToWhoseReaderFailsIsCancelledAndTheConnectionStaysInStep() {
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                copy.copyOut("COPY (SELECT g, repeat('x', 100) FROM generate_series(1, 200000) g) TO STDOUT "
+                        + "(FORMAT binary)", rows -> {
+                    rows.nextRow();
+                    throw new IOException("reader failed");
+                }))).hasRootCauseMessage("reader failed");
+
+        assertConnectionsAnswerTheirOwnQueries();
+    }
+
+    /** The pool hands this thread the connection it had last; a COPY's leftovers would be read as an answer. */
+    private void assertConnectionsAnswerTheirOwnQueries() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(jdbc.queryForObject("SELECT ?::int", Integer.class, i)).isEqualTo(i);
+            String answer = new TransactionTemplate(transactionManager).execute(status ->
+                    jdbc.queryForObject("SELECT 'in step'", String.class));
+            assertThat(answer).isEqualTo("in step");
+        }
     }
 
     static final String COPY_ROWS = "COPY copy_test_row (dataset_id, row_number, label, score) FROM STDIN (FORMAT binary)";

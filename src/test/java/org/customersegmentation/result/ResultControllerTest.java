@@ -5,13 +5,17 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +75,16 @@ class ResultControllerTest {
     @Test
     void assignmentsComeOnePageAtATime() throws Exception {
         ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-        given(results.assignments(any(), eq(JOB), pageable.capture())).willAnswer(invocation -> new PageImpl<>(
-                List.of(new Assignment(5, "C005", 1, 0.25), new Assignment(6, "C006", 0, 1.5)),
-                invocation.getArgument(2), 7));
+        given(results.assignments(any(), eq(JOB), any(), pageable.capture())).willAnswer(invocation -> new PageImpl<>(
+                List.of(new Assignment(5, "C005", 1, "older", 0.25), new Assignment(6, "C006", 0, "younger", 1.5)),
+                invocation.getArgument(3), 7));
 
         mvc.perform(get("/api/v1/segmentations/{id}/assignments", JOB).queryParam("page", "2").queryParam("size", "2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content.length()").value(2))
                 .andExpect(jsonPath("$.content[0].customerId").value("C005"))
                 .andExpect(jsonPath("$.content[0].segment").value(1))
+                .andExpect(jsonPath("$.content[0].name").value("older"))
                 .andExpect(jsonPath("$.content[0].distance").value(0.25))
                 .andExpect(jsonPath("$.content[0].rowNumber").doesNotExist())
                 .andExpect(jsonPath("$.page.number").value(2))
@@ -99,7 +104,7 @@ class ResultControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid request parameter"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("size must be")));
-        then(results).should(never()).assignments(any(), any(), any());
+        then(results).should(never()).assignments(any(), any(), any(), any());
     }
 
     @Test
@@ -115,7 +120,7 @@ class ResultControllerTest {
 
     @Test
     void assignmentsOfAJobStillRunningAreAConflict() throws Exception {
-        given(results.assignments(any(), eq(JOB), any())).willThrow(new ConflictException("Segmentation not finished",
+        given(results.assignments(any(), eq(JOB), any(), any())).willThrow(new ConflictException("Segmentation not finished",
                 "Segmentation " + JOB + " is RUNNING; results exist only once it has SUCCEEDED.", Map.of("jobStatus", "RUNNING")));
 
         mvc.perform(get("/api/v1/segmentations/{id}/assignments", JOB))
@@ -125,6 +130,102 @@ class ResultControllerTest {
                 .andExpect(jsonPath("$.status").value(409))
                 .andExpect(jsonPath("$.jobStatus").value("RUNNING"))
                 .andExpect(jsonPath("$.detail").value("Segmentation " + JOB + " is RUNNING; results exist only once it has SUCCEEDED."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "*/*", "application/json", "application/json, text/csv, application/x-ndjson",
+            "text/html;q=0.9, application/json"})
+    void withoutAskingForCsvOrNdjsonTheAssignmentsComeAsAPage(String accept) throws Exception {
+        given(results.assignments(any(), eq(JOB), any(), any())).willAnswer(invocation -> new PageImpl<>(
+                List.of(new Assignment(1, "C001", 0, "younger", 0.5)), invocation.getArgument(3), 1));
+
+        var request = get("/api/v1/segmentations/{id}/assignments", JOB);
+        mvc.perform(accept.isEmpty() ? request : request.header("Accept", accept))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(header().doesNotExist("Content-Disposition"))
+                .andExpect(jsonPath("$.content[0].customerId").value("C001"));
+        then(results).should(never()).exportCsv(any(), any(), any(), any());
+    }
+
+    @Test
+    void theSegmentFilterReachesThePage() throws Exception {
+        given(results.assignments(any(), eq(JOB), eq(List.of(0, 2)), any())).willAnswer(invocation ->
+                new PageImpl<>(List.of(), invocation.getArgument(3), 0));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/assignments?segment=0&segment=2", JOB))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    @Test
+    void textCsvStreamsAnAttachment() throws Exception {
+        willAnswer(invocation -> {
+            invocation.<Results.ExportTarget>getArgument(3).open()
+                    .write("customerId,segment,name,distance\nC001,0,younger,0.5\n".getBytes(StandardCharsets.UTF_8));
+            return null;
+        }).given(results).exportCsv(any(), eq(JOB), eq(List.of(1)), any());
+
+        mvc.perform(get("/api/v1/segmentations/{id}/assignments?segment=1", JOB).header("Accept", "text/csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"segmentation-" + JOB + "-assignments.csv\""))
+                .andExpect(content().string("customerId,segment,name,distance\nC001,0,younger,0.5\n"));
+        then(results).should(never()).assignments(any(), any(), any(), any());
+    }
+
+    @Test
+    void ndjsonStreamsAnAttachment() throws Exception {
+        willAnswer(invocation -> {
+            invocation.<Results.ExportTarget>getArgument(3).open().write("{\"customerId\":\"C001\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            return null;
+        }).given(results).exportNdjson(any(), eq(JOB), eq(null), any());
+
+        mvc.perform(get("/api/v1/segmentations/{id}/assignments", JOB).header("Accept", "application/x-ndjson"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/x-ndjson"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"segmentation-" + JOB + "-assignments.ndjson\""))
+                .andExpect(content().string("{\"customerId\":\"C001\"}\n"));
+    }
+
+    @Test
+    void anExportThatCannotStartIsAProblemWithoutAnAttachment() throws Exception {
+        willThrow(new ConflictException("Segmentation not finished", "Segmentation " + JOB + " is RUNNING; results "
+                + "exist only once it has SUCCEEDED.", Map.of("jobStatus", "RUNNING")))
+                .given(results).exportCsv(any(), eq(JOB), any(), any());
+
+        mvc.perform(get("/api/v1/segmentations/{id}/assignments", JOB).header("Accept", "text/csv"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().doesNotExist("Content-Disposition"))
+                .andExpect(jsonPath("$.jobStatus").value("RUNNING"));
+    }
+
+    @Test
+    void oneCustomerIsLookedUpByItsId() throws Exception {
+        given(results.assignment(any(), eq(JOB), eq("=HYPERLINK(\"x\")")))
+                .willReturn(new Assignment(3, "=HYPERLINK(\"x\")", 1, "older", 0.75));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/assignments/{customerId}", JOB, "=HYPERLINK(\"x\")"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customerId").value("=HYPERLINK(\"x\")"))
+                .andExpect(jsonPath("$.segment").value(1))
+                .andExpect(jsonPath("$.name").value("older"))
+                .andExpect(jsonPath("$.distance").value(0.75))
+                .andExpect(jsonPath("$.rowNumber").doesNotExist());
+    }
+
+    @Test
+    void anUnknownCustomerIsNotFound() throws Exception {
+        given(results.assignment(any(), eq(JOB), eq("C404"))).willThrow(new NotFoundException("customer", "C404"));
+
+        mvc.perform(get("/api/v1/segmentations/{id}/assignments/{customerId}", JOB, "C404"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("No customer with id C404."));
     }
 
     private static FinishedSegmentation finished() {

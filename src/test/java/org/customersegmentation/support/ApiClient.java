@@ -37,6 +37,15 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET with further headers: name, value, name, value ... */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = request(path);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET());
+    }
+
     public Response postCsv(String path, String csv) {
         return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
     }

@@ -23,6 +23,6 @@ import org.springframework.context.annotation.Import;
         "segmentation.callbacks.first-retry=1s",
         "segmentation.callbacks.give-up-after=5s",
         "segmentation.upload.max-size=1MB"})
-@Import(PostgresForTests.class)
+@Import({PostgresForTests.class, PausingResponses.class})
 public @interface EndToEndTest {
 }
