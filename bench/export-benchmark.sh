@@ -2,7 +2,7 @@
 # Export benchmark: GET .../assignments as text/csv of a 1,000,000-customer job from the service at -Xmx512m,
 # against psql \copy of the same SELECT to a file, on the same database, in the same run; both files must be
 # byte for byte the same. Also: the service's peak RSS over the exports, how soon an export the client abandons
-# gives its connection back, the lookup's plan, and what V22's index costs the job's COPY of the assignments.
+# gives its connection back, and the plans of the lookup of one customer and of the export.
 # Not a test: it prints figures and writes them to the "Export" section of bench/RESULTS.md.
 #
 #   bench/export-benchmark.sh [runs]
@@ -68,8 +68,10 @@ echo "abandoned export: connection free ${released_ms%.*} ms after the client le
 kill $service; wait $service 2>/dev/null || true
 
 customer=$(psql_db "$db" -t -A -c "SELECT customer_id FROM segment_assignment WHERE job_id = '$job' AND row_number = 500000")
-# AssignmentStore.find's query
-lookup_plan_sql="SELECT a.row_number, a.customer_id, a.segment, ((SELECT array_agg(coalesce(custom_name, label) ORDER BY segment) FROM segment WHERE job_id = '$job'))[a.segment + 1], a.distance FROM segment_assignment a WHERE a.job_id = '$job' AND a.customer_id = '$customer'"
+rows_table="dataset_rows_${dataset//-/}"
+# the lookup's two queries: the customer's row by the dataset's unique index on the IDs (RowTable.rowOf), then
+# its assignment by the primary key (AssignmentStore.find)
+lookup_plan_sql="SELECT a.row_number, a.customer_id, a.segment, ((SELECT array_agg(coalesce(custom_name, label) ORDER BY segment) FROM segment WHERE job_id = '$job'))[a.segment + 1], a.distance FROM segment_assignment a WHERE a.job_id = '$job' AND a.row_number = (SELECT row_number FROM $rows_table WHERE customer_id = '$customer')"
 lookup_plan=$(psql_db "$db" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${lookup_plan_sql}")
 export_plan=$(psql_db "$db" -c "EXPLAIN (COSTS OFF) $select")
 # the same once autovacuum (here: ANALYZE) has seen the job's rows
@@ -78,28 +80,8 @@ lookup_plan_analyzed=$(psql_db "$db" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF
 export_plan_analyzed=$(psql_db "$db" -c "EXPLAIN (COSTS OFF) $select")
 echo "$lookup_plan"; echo "$export_plan"; echo "$lookup_plan_analyzed"; echo "$export_plan_analyzed"
 
-# V22's index and the job's write: COPY ... FROM STDIN (FORMAT binary) of the job's rows into a copy of
-# segment_assignment with its primary key, with and without the index on (job_id, customer_id)
-psql_db "$db" -c "\\copy (SELECT * FROM segment_assignment WHERE job_id = '$job' ORDER BY row_number) TO '$work/assignments.bin' WITH (FORMAT binary)"
-without_index=(); with_index=()
-for run in $(seq 1 "$runs"); do
-    for variant in without with; do
-        psql_db "$db" -c "DROP TABLE IF EXISTS bench_assignment" -c "CREATE TABLE bench_assignment (LIKE segment_assignment INCLUDING DEFAULTS)" \
-            -c "ALTER TABLE bench_assignment ADD PRIMARY KEY (job_id, row_number)" -c "CHECKPOINT"
-        [[ $variant == with ]] && psql_db "$db" -c "CREATE INDEX ON bench_assignment (job_id, customer_id)"
-        start=$(now)
-        psql_db "$db" -c "\\copy bench_assignment FROM '$work/assignments.bin' WITH (FORMAT binary)"
-        seconds=$(echo "$(now) - $start" | bc)
-        [[ $variant == with ]] && with_index+=("$seconds") || without_index+=("$seconds")
-    done
-    echo "write run $run: without the index ${without_index[-1]} s, with it ${with_index[-1]} s"
-done
-psql_db "$db" -c "DROP TABLE bench_assignment"
-
 copy_s=$(stats "${copy_rate[@]}"); export_s=$(stats "${export_rate[@]}")
 ratio=$(echo "${export_s%% *} / ${copy_s%% *}" | bc -l)
-without_s=$(stats "${without_index[@]}"); with_s=$(stats "${with_index[@]}")
-slower=$(echo "(${with_s%% *} / ${without_s%% *} - 1) * 100" | bc -l)
 section=$(
     echo "## Export"
     echo
@@ -113,12 +95,12 @@ section=$(
         "$(fmt "$export_s" '%.0f')" "$(fmt "$copy_s" '%.0f')" "$ratio" "$([[ $(echo "$ratio >= 0.7" | bc -l) == 1 ]] && echo met || echo '**not met**')"
     printf '| peak RSS of the service over the exports | %s MB | | | | |\n' "$peak_mb"
     printf '| an export abandoned after 100 kB: until no COPY runs and no connection is active | %s ms | | | | |\n' "${released_ms%.*}"
-    printf '| writing the assignments, binary COPY with the primary key | with V22'"'"'s index %s s | without it %s s | +%.0f %% | | |\n' \
-        "$(fmt "$with_s" '%.2f')" "$(fmt "$without_s" '%.2f')" "$slower"
     echo
     echo "Each export was byte for byte the file \`\\copy\` wrote. The exports ran right after the job, on the statistics"
-    echo "it left (none yet of its rows), as a CRM's first export would; the plans of the lookup of one customer"
-    echo "(row 500,000) and of the export, then and once ANALYZE (autovacuum's, in production) has seen the rows:"
+    echo "it left (none yet of its rows), as a CRM's first export would. The plans of the lookup of one customer (row"
+    echo "500,000: its row by the dataset's unique index on the IDs, then its assignment by the primary key; the service"
+    echo "sends the two queries one after the other, here joined) and of the export, then and once ANALYZE"
+    echo "(autovacuum's, in production) has seen the rows:"
     echo
     echo '```'
     echo "$lookup_plan"

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.customersegmentation.dataset.profile.ProfileStore;
@@ -43,6 +44,25 @@ public class Datasets {
                 new DatasetSchema.Column(column.type(), column.missingCount(), minima.get(column.name()),
                         column.distinctCount())));
         return new DatasetSchema(dataset.id(), dataset.name(), dataset.rowCount(), dataset.idColumn(), columns);
+    }
+
+    /**
+     * The 1-based row of the customer with this ID, found through the row table's unique index on the IDs; empty
+     * when no customer has it. A dataset uploaded without an ID column calls its customers by their row numbers.
+     */
+    @Transactional(readOnly = true)
+    public OptionalInt rowOf(UUID datasetId, String customerId) {
+        Dataset dataset = datasets.require(datasetId);
+        if (dataset.idColumn() != null) {
+            return rowTable.rowOf(datasetId, customerId);
+        }
+        try {
+            int row = Integer.parseInt(customerId);
+            return row >= 1 && row <= dataset.rowCount() && Integer.toString(row).equals(customerId)
+                    ? OptionalInt.of(row) : OptionalInt.empty();
+        } catch (NumberFormatException notARowNumber) {
+            return OptionalInt.empty();
+        }
     }
 
     /** The dataset's profile: 404 when it is unknown or another tenant's. */

@@ -60,10 +60,10 @@ class AssignmentStore {
                         Long.class, jobId, segments);
     }
 
-    /** By the index on (job_id, customer_id) (V22). */
-    Optional<Assignment> find(UUID jobId, String customerId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM segment_assignment a WHERE a.job_id = ? AND a.customer_id = ?",
-                ASSIGNMENT, jobId, jobId, customerId).stream().findFirst();
+    /** By the primary key; empty for a customer the job left out (missingValues DROP_ROWS). */
+    Optional<Assignment> find(UUID jobId, int rowNumber) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM segment_assignment a WHERE a.job_id = ? AND a.row_number = ?",
+                ASSIGNMENT, jobId, jobId, rowNumber).stream().findFirst();
     }
 
     /**

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.common.NotFoundException;
+import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.JobOutcomeStore;
@@ -37,14 +40,16 @@ public class Results implements JobOutcomeStore {
     private final ResultStore store;
     private final AssignmentStore assignments;
     private final Segmentations segmentations;
+    private final Datasets datasets;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    Results(ResultStore store, AssignmentStore assignments, Segmentations segmentations, JsonMapper json,
-            ApplicationEventPublisher events) {
+    Results(ResultStore store, AssignmentStore assignments, Segmentations segmentations, Datasets datasets,
+            JsonMapper json, ApplicationEventPublisher events) {
         this.store = store;
         this.assignments = assignments;
         this.segmentations = segmentations;
+        this.datasets = datasets;
         this.json = json;
         this.events = events;
     }
@@ -80,8 +85,10 @@ public class Results implements JobOutcomeStore {
     /** One customer's assignment; 404 when the job's dataset has no customer with this ID. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Assignment assignment(Tenant tenant, UUID jobId, String customerId) {
-        segmentations.succeeded(tenant, jobId);
-        return assignments.find(jobId, customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
+        SucceededJob job = segmentations.succeeded(tenant, jobId);
+        OptionalInt row = datasets.rowOf(job.datasetId(), customerId);
+        return (row.isPresent() ? assignments.find(jobId, row.getAsInt()) : Optional.<Assignment>empty())
+                .orElseThrow(() -> new NotFoundException("customer", customerId));
     }
 
     /** Where an export goes: opened only once the job is known to be the tenant's and finished. */

@@ -185,6 +185,22 @@ class AssignmentExportEndToEndTest {
     }
 
     @Test
+    void withoutAnIdColumnCustomersGoByTheirRowNumbersAndADroppedOneIsNotFound() {
+        String datasetId = acme.uploadDataset("no-ids", "spend,age\n10,30\n12,\n40,50\n41,52\n");
+        String jobId = acme.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2, \"seed\": 1, "
+                + "\"missingValues\": \"DROP_ROWS\"}");
+        assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
+
+        JsonNode third = acme.get(assignments(jobId) + "/3").json();
+
+        assertThat(third.get("customerId").asString()).isEqualTo("3");
+        assertThat(third).isEqualTo(page(assignments(jobId)).get(1)); // row 2 was left out: it has no age
+        for (String unknown : List.of("2", "03", "5", "0", "x")) {
+            acme.get(assignments(jobId) + "/" + unknown).problem(404);
+        }
+    }
+
+    @Test
     void anotherTenantsSegmentationIsNotFoundOnEveryNewForm() {
         Segmented job = segment(23, SIZES);
         ApiClient globex = new ApiClient(port, Tenants.GLOBEX_KEY);

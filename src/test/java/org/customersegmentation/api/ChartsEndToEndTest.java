@@ -122,7 +122,7 @@ class ChartsEndToEndTest {
     void boxPlotsOfAResultStoredBeforeQuartilesWereKeptAskForARerun() {
         String jobId = acme.startJob("{\"datasetId\": \"%s\", \"k\": 3, \"seed\": 1}".formatted(datasetId));
         acme.awaitFinished(jobId);
-        // what V23 leaves in the rows of results stored before it
+        // what V22 leaves in the rows of results stored before it
         jdbc.update("UPDATE segment_feature SET p25 = NULL, p75 = NULL, lower_whisker = NULL, upper_whisker = NULL "
                 + "WHERE job_id = ?", UUID.fromString(jobId));
 

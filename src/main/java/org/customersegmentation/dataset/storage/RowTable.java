@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.customersegmentation.postgres.BinaryCopyReader;
 import org.customersegmentation.postgres.CopySession;
@@ -49,6 +50,12 @@ public class RowTable {
     public CopySession copy(UUID datasetId, RowLayout layout, int columns) {
         return copy.open("COPY " + name(datasetId) + " (row_number, line, customer_id" + layout.copyTarget(columns)
                 + ") FROM STDIN");
+    }
+
+    /** The 1-based row of the customer with this ID, by the index {@link #indexUniqueCustomerIds} made. */
+    public OptionalInt rowOf(UUID datasetId, String customerId) {
+        return jdbc.queryForList("SELECT row_number FROM " + name(datasetId) + " WHERE customer_id = ?", Integer.class,
+                customerId).stream().mapToInt(Integer::intValue).findFirst();
     }
 
     /**
