@@ -87,8 +87,8 @@ public class Results implements JobOutcomeStore {
     public Assignment assignment(Tenant tenant, UUID jobId, String customerId) {
         SucceededJob job = segmentations.succeeded(tenant, jobId);
         OptionalInt row = datasets.rowOf(job.datasetId(), customerId);
-        return (row.isPresent() ? assignments.find(jobId, row.getAsInt()) : Optional.<Assignment>empty())
-                .orElseThrow(() -> new NotFoundException("customer", customerId));
+        Optional<Assignment> found = row.isPresent() ? assignments.find(jobId, row.getAsInt()) : Optional.empty();
+        return found.orElseThrow(() -> new NotFoundException("customer", customerId));
     }
 
     /** Where an export goes: opened only once the job is known to be the tenant's and finished. */
