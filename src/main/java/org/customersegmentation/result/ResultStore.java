@@ -90,17 +90,18 @@ class ResultStore {
                             orNull(candidate.quality().daviesBouldin()), orNull(candidate.quality().calinskiHarabasz()),
                             candidate.smallestShare()}).toList());
         }
-        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, size, share, label, traits, summary) "
-                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)",
+        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, key, size, share, label, traits, summary) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
                     statement.setObject(1, jobId);
                     statement.setInt(2, segment.segment());
-                    statement.setInt(3, segment.size());
-                    statement.setDouble(4, segment.share());
-                    statement.setString(5, segment.label());
-                    statement.setString(6, json.writeValueAsString(segment.distinguishing().stream()
+                    statement.setString(3, "S" + (segment.segment() + 1));
+                    statement.setInt(4, segment.size());
+                    statement.setDouble(5, segment.share());
+                    statement.setString(6, segment.label());
+                    statement.setString(7, json.writeValueAsString(segment.distinguishing().stream()
                             .map(StoredTrait::of).toList()));
-                    statement.setString(7, segment.summary());
+                    statement.setString(8, segment.summary());
                 });
         List<String> numeric = outcome.model().features();
         List<Object[]> featureRows = new ArrayList<>();
@@ -172,11 +173,12 @@ class ResultStore {
             return Optional.empty();
         }
         Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
-        jdbc.query("SELECT segment, size, share, label, traits::text, summary, custom_name, description, tags FROM segment "
-                + "WHERE job_id = ? ORDER BY segment", rs -> {
+        jdbc.query("SELECT segment, size, share, label, traits::text, summary, custom_name, description, tags, key "
+                + "FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
             List<SegmentationResult.Trait> traits = List.of(json.readValue(rs.getString(5), StoredTrait[].class)).stream()
                     .map(StoredTrait::toView).toList();
-            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), null, null, rs.getString(4), null,
+            segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getString(10), null, null,
+                    rs.getString(4), null,
                     List.of(), rs.getInt(2), rs.getDouble(3), traits, rs.getString(6), new LinkedHashMap<>(),
                     new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>())
                     .withNaming(rs.getString(7), rs.getString(8), List.of((String[]) rs.getArray(9).getArray())));

@@ -97,6 +97,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
 
     /**
      * @param segment        0..k-1, numbered by size, largest first
+     * @param key            stable across refreshes
      * @param name           what the segment is called: the name a person gave it, else its label
      * @param label          the automatic name, from its strongest distinguishing traits, unique within the result
      * @param share          size as a fraction of all customers
@@ -109,6 +110,9 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param categories     categorical feature to each of its values' share among the members and lift
      */
     public record Segment(int segment,
+                          @Schema(description = "The segment's key, stable across refreshes while its number (by size) "
+                                  + "may change: S1..Sk in segment order for a segmentation that is not a refresh",
+                                  example = "S1") String key,
                           @Schema(description = "What the segment is called: the name a person gave it (PATCH), "
                                   + "else its automatic label. Exports, predictions, the report and the charts use it.")
                           String name,
@@ -132,7 +136,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
                           Map<String, Map<String, CategoryShare>> categories) {
 
         Segment withNaming(String customName, String description, List<String> tags) {
-            return new Segment(segment, customName == null ? label : customName,
+            return new Segment(segment, key, customName == null ? label : customName,
                     customName == null ? NameSource.AUTOMATIC : NameSource.USER, label, description, tags, size, share,
                     distinguishing, summary, zScores, centroid, features, categories);
         }
