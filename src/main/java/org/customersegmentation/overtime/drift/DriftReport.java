@@ -29,6 +29,7 @@ public record DriftReport(UUID segmentationId, UUID trainingDatasetId, UUID data
     public enum DriverKind { FEATURE, SEGMENT_SHARES }
 
     /** @param feature the feature; null for the segment shares */
+    @Schema(name = "DriftDriver", description = "A PSI that drove the verdict")
     public record Driver(DriverKind kind, @Schema(nullable = true, description = "The feature; null for the segment shares")
                          String feature, double psi) {
     }
@@ -55,6 +56,7 @@ public record DriftReport(UUID segmentationId, UUID trainingDatasetId, UUID data
      * @param upper a RANGE bin's upper edge, exclusive; null for the last
      * @param value a VALUE bin's value
      */
+    @Schema(name = "DriftBin", description = "One bin of a feature's PSI")
     public record Bin(@Schema(description = "RANGE (numeric values from lower, inclusive, to upper, exclusive), VALUE (a "
                               + "categorical value seen in training), UNSEEN (every categorical value training never "
                               + "saw) or MISSING") BinKind kind,
@@ -91,6 +93,7 @@ public record DriftReport(UUID segmentationId, UUID trainingDatasetId, UUID data
     }
 
     /** @param trainingShare the segment's share of the customers segmented in training */
+    @Schema(name = "DriftSegmentShare", description = "A segment's share of the customers in training and now")
     public record SegmentShare(int segment, String key, String name,
                                @Schema(description = "The segment's share of the customers segmented in training")
                                double trainingShare,
