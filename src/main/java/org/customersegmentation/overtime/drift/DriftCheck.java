@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.dataset.ColumnType;
+import org.customersegmentation.dataset.CustomerFeatures;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.result.FinishedSegmentation;
 import org.customersegmentation.result.Results;
 import org.customersegmentation.result.SegmentationResult;
 import org.customersegmentation.security.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DriftCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(DriftCheck.class);
 
     private final Results results;
     private final Datasets datasets;
@@ -47,11 +52,19 @@ public class DriftCheck {
         requireFeatures(features, training, snapshot);
 
         // the training columns are binned and let go before the snapshot's are read: one dataset in memory at a time
+        long start = System.nanoTime();
         TrainingBins bins = new TrainingBins(features, datasets.features(trainingId, features));
-        var customers = datasets.features(datasetId, features);
+        long binned = System.nanoTime();
+        CustomerFeatures customers = datasets.features(datasetId, features);
+        long read = System.nanoTime();
         List<DriftReport.FeatureDrift> featureDrifts = bins.against(customers);
         SnapshotPlacement placement = SnapshotPlacement.of(finished.model(), customers);
+        long placed = System.nanoTime();
         DriftReport.SegmentDrift segments = segments(finished.result(), placement, results.meanDistance(tenant, jobId));
+        log.debug("Drift of job {} against dataset {}: training read and binned in {} ms, snapshot read in {} ms, "
+                + "binned and placed in {} ms, training distances averaged in {} ms", jobId, datasetId,
+                (binned - start) / 1_000_000, (read - binned) / 1_000_000, (placed - read) / 1_000_000,
+                (System.nanoTime() - placed) / 1_000_000);
 
         List<DriftReport.Driver> all = new ArrayList<>();
         featureDrifts.forEach(drift -> all.add(new DriftReport.Driver(DriftReport.DriverKind.FEATURE, drift.feature(),
