@@ -80,6 +80,7 @@ final class DriftChart {
         marker.setLabel(label);
         marker.setLabelFont(ChartStyle.LABEL);
         marker.setLabelPaint(color.darker());
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return marker;
