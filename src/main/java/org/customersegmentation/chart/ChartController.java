@@ -82,6 +82,28 @@ class ChartController {
         return respond(format, () -> charts.segmentation(tenant, id, SegmentationChart.of(chart), width, height));
     }
 
+    @Operation(operationId = "getDriftChart", summary = "The drift of a newer snapshot, as PSI per feature",
+            description = "One bar per feature of the SUCCEEDED segmentation: its population stability index between "
+                    + "the data the segmentation was trained on and the dataset datasetId (as GET "
+                    + "/api/v1/segmentations/{id}/drift computes it), coloured by its verdict, with the thresholds 0.1 "
+                    + "(monitor) and 0.25 (resegment) drawn across; the subtitle gives the PSI of the segment shares. "
+                    + "format: svg or png. 400 when the dataset lacks a feature or has it with another type; 404 for "
+                    + "an unknown segmentation or dataset; 409 while the job has not succeeded.",
+            responses = @ApiResponse(responseCode = "200", description = "The chart", content = {
+                    @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
+    @ProblemResponses({400, 404, 409})
+    @GetMapping("/api/v1/segmentations/{id}/charts/drift.{format}")
+    ResponseEntity<byte[]> driftChart(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
+                                      @Parameter(schema = @Schema(allowableValues = {"svg", "png"}))
+                                      @PathVariable String format,
+                                      @Parameter(description = "The newer snapshot: a dataset of the caller's with the "
+                                              + "segmentation's features") @RequestParam UUID datasetId,
+                                      @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer width,
+                                      @Parameter(description = SIZE, schema = @Schema(type = "integer", format = "int32", minimum = ChartSize.MIN_TEXT, maximum = ChartSize.MAX_TEXT)) @RequestParam(required = false) Integer height) {
+        return respond(format, () -> charts.drift(tenant, id, datasetId, width, height));
+    }
+
     /** A finished job's charts never change, so browsers may keep them for an hour. */
     private static ResponseEntity<byte[]> respond(String format, Supplier<Drawing> drawing) {
         if (!format.equals("svg") && !format.equals("png")) {

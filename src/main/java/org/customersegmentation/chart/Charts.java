@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.dataset.DatasetProfile;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.overtime.drift.DriftCheck;
+import org.customersegmentation.overtime.drift.DriftReport;
 import org.customersegmentation.result.FinishedSegmentation;
 import org.customersegmentation.result.Results;
 import org.customersegmentation.result.SegmentationResult;
@@ -28,11 +30,13 @@ public class Charts {
     private final Datasets datasets;
     private final Results results;
     private final ClusteredSamples samples;
+    private final DriftCheck drift;
 
-    Charts(Datasets datasets, Results results, ClusteredSamples samples) {
+    Charts(Datasets datasets, Results results, ClusteredSamples samples, DriftCheck drift) {
         this.datasets = datasets;
         this.results = results;
         this.samples = samples;
+        this.drift = drift;
     }
 
     Drawing dataset(Tenant tenant, UUID datasetId, DatasetChart chart, Integer width, Integer height) {
@@ -41,6 +45,12 @@ public class Charts {
 
     Drawing segmentation(Tenant tenant, UUID jobId, SegmentationChart chart, Integer width, Integer height) {
         return draw(chart, tenant, results.finished(tenant, jobId), width, height);
+    }
+
+    /** PSI per feature of a newer snapshot against the segmentation's training data. */
+    Drawing drift(Tenant tenant, UUID jobId, UUID datasetId, Integer width, Integer height) {
+        DriftReport report = drift.check(tenant, jobId, datasetId);
+        return DriftChart.draw(report, ChartSize.requested(width, height, DriftChart.naturalSize(report)));
     }
 
     /** How a k-selection method (SILHOUETTE, ELBOW, ...) picks k, in words, as the k-selection chart says it. */

@@ -43,6 +43,13 @@ class AssignmentStore {
         return jdbc.queryForObject("SELECT count(*) FROM segment WHERE job_id = ?", Integer.class, jobId);
     }
 
+    /** The segmented customers' mean distance to their segment's centre; 0 when there are none. */
+    double meanDistance(UUID jobId) {
+        Double mean = jdbc.queryForObject("SELECT avg(distance) FROM segment_assignment WHERE job_id = ?", Double.class,
+                jobId);
+        return mean == null ? 0 : mean;
+    }
+
     /** @param segments only these segments, or all when null */
     List<Assignment> page(UUID jobId, int[] segments, long offset, int limit) {
         return segments == null

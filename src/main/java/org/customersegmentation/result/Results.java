@@ -91,6 +91,13 @@ public class Results implements JobOutcomeStore {
         return found.orElseThrow(() -> new NotFoundException("customer", customerId));
     }
 
+    /** The customers' mean distance to their segment's centre, in the clustering space. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public double meanDistance(Tenant tenant, UUID jobId) {
+        segmentations.succeeded(tenant, jobId);
+        return assignments.meanDistance(jobId);
+    }
+
     /** Where an export goes: opened only once the job is known to be the tenant's and finished. */
     @FunctionalInterface
     public interface ExportTarget {

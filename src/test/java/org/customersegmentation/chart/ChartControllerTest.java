@@ -25,6 +25,7 @@ import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.DatasetProfile;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.overtime.drift.DriftCheck;
 import org.customersegmentation.result.FinishedSegmentation;
 import org.customersegmentation.result.Results;
 import org.customersegmentation.result.SegmentationResult;
@@ -63,6 +64,9 @@ class ChartControllerTest {
 
     @MockitoBean
     ClusteredSamples samples;
+
+    @MockitoBean
+    DriftCheck drift;
 
     @BeforeEach
     void aDatasetWithOneNumericColumn() {
