@@ -1,6 +1,7 @@
 package org.customersegmentation.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
@@ -47,10 +48,12 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      */
     public record Lineage(@Schema(description = "The segmentation this one refreshes") UUID refreshOf,
                           @Schema(description = "Per segment, in segment order") List<SegmentLineage> segments,
-                          @Schema(description = "Keys first given in this refresh, to segments that continue none of "
-                                  + "the earlier ones; never a key used before in the chain of refreshes")
+                          @ArraySchema(arraySchema = @Schema(description = "Keys first given in this refresh, to "
+                                  + "segments that continue none of the earlier ones; never a key used before in the "
+                                  + "chain of refreshes"), schema = @Schema(pattern = "^S[1-9][0-9]*$"))
                           List<String> newKeys,
-                          @Schema(description = "Keys of the segmentation refreshed that no segment continues")
+                          @ArraySchema(arraySchema = @Schema(description = "Keys of the segmentation refreshed that no "
+                                  + "segment continues"), schema = @Schema(pattern = "^S[1-9][0-9]*$"))
                           List<String> retiredKeys) {
     }
 
@@ -58,7 +61,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param previousSegment the earlier segment this one continues, by its number there; null for a new one
      * @param centroidShift   how far the centroid moved from the earlier segment's, in the earlier clustering space
      */
-    public record SegmentLineage(String key, int segment,
+    public record SegmentLineage(@Schema(example = "S1", pattern = "^S[1-9][0-9]*$") String key, int segment,
                                  @Schema(nullable = true, description = "The number, in the segmentation refreshed, of "
                                          + "the segment this one continues; null for a new segment")
                                  Integer previousSegment,
@@ -150,7 +153,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
     public record Segment(int segment,
                           @Schema(description = "The segment's key, stable across refreshes while its number (by size) "
                                   + "may change: S1..Sk in segment order for a segmentation that is not a refresh",
-                                  example = "S1") String key,
+                                  example = "S1", pattern = "^S[1-9][0-9]*$") String key,
                           @Schema(description = "What the segment is called: the name a person gave it (PATCH), "
                                   + "else its automatic label. Exports, predictions, the report and the charts use it.")
                           String name,

@@ -13,7 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param distances  the distance to every segment's centre, by segment number
  */
 public record PredictionView(@Schema(nullable = true) String customerId, int segment,
-                             @Schema(description = "The segment's key, stable across refreshes", example = "S1")
+                             @Schema(description = "The segment's key, stable across refreshes", example = "S1",
+                                     pattern = "^S[1-9][0-9]*$")
                              String key,
                              @Schema(description = "What the segment is called: the name a person gave it, else its "
                                      + "label") String name,
