@@ -32,7 +32,7 @@ echo "job $job: $assignments assignments"
 
 # The service's query (AssignmentStore.writeCsv), for \copy to run as it is
 safe() { echo "CASE WHEN left($1, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || $1 ELSE $1 END"; }
-select="SELECT $(safe a.customer_id) AS \"customerId\", a.segment, ((SELECT array_agg($(safe 'coalesce(custom_name, label)') ORDER BY segment) FROM segment WHERE job_id = '$job'))[a.segment + 1] AS name, a.distance FROM segment_assignment a WHERE a.job_id = '$job' ORDER BY a.row_number"
+select="SELECT $(safe a.customer_id) AS \"customerId\", a.segment, ((SELECT array_agg(key ORDER BY segment) FROM segment WHERE job_id = '$job'))[a.segment + 1] AS key, ((SELECT array_agg($(safe 'coalesce(custom_name, label)') ORDER BY segment) FROM segment WHERE job_id = '$job'))[a.segment + 1] AS name, a.distance FROM segment_assignment a WHERE a.job_id = '$job' ORDER BY a.row_number"
 
 # one export first, not counted, so that the runs compare a warmed-up service (JIT) with psql
 curl -sf -o /dev/null -H "$key" -H 'Accept: text/csv' "$api/segmentations/$job/assignments"

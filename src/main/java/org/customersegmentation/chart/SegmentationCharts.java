@@ -45,7 +45,7 @@ final class SegmentationCharts {
     }
 
     static String segmentName(SegmentationResult.Segment segment) {
-        return segment.segment() + " · " + segment.name();
+        return segment.key() + " · " + segment.name();
     }
 
     /** Inertia (the elbow) and silhouette against k, the chosen k marked. */

@@ -86,7 +86,7 @@ final class ReportTables {
     /** Each segment by its name, with what people wrote about it and its summary. */
     static List<ReportView.SegmentRow> segments(SegmentationResult result) {
         return result.segments().stream().map(segment -> new ReportView.SegmentRow(Integer.toString(segment.segment()),
-                segment.name(), segment.nameSource() == SegmentationResult.NameSource.USER ? segment.label() : null,
+                segment.key(), segment.name(), segment.nameSource() == SegmentationResult.NameSource.USER ? segment.label() : null,
                 segment.description(), String.join(", ", segment.tags()), Numbers.count(segment.size()),
                 Numbers.percent(segment.share()), summary(segment))).toList();
     }

@@ -25,7 +25,7 @@ public record ReportView(String title, String subtitle, List<Fact> facts, List<C
     }
 
     /** @param automaticLabel the segment's label, when a person gave it another name; else null */
-    public record SegmentRow(String number, String name, String automaticLabel, String description, String tags,
+    public record SegmentRow(String number, String key, String name, String automaticLabel, String description, String tags,
                              String size, String share, String summary) {
     }
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The customers' assignments as callers read them: a page, one customer, or every row streamed in dataset order.
- * Each carries its segment's current name, looked up in an array of the job's names that PostgreSQL builds once
+ * Each carries its segment's key and current name, each looked up in an array of the job's names that PostgreSQL builds once
  * per query (an InitPlan): a join would let the planner hash and then sort a million rows it can read in order.
  */
 @Repository
@@ -25,10 +25,10 @@ class AssignmentStore {
     private static final int FETCH_SIZE = 1000;
     private static final String NAME = "((SELECT array_agg(%s ORDER BY segment) FROM segment WHERE job_id = %s))"
             + "[a.segment + 1]";
-    private static final String COLUMNS = "a.row_number, a.customer_id, a.segment, "
-            + NAME.formatted("coalesce(custom_name, label)", "?") + ", a.distance";
+    private static final String COLUMNS = "a.row_number, a.customer_id, a.segment, " + NAME.formatted("key", "?")
+            + ", " + NAME.formatted("coalesce(custom_name, label)", "?") + ", a.distance";
     private static final RowMapper<Assignment> ASSIGNMENT = (rs, i) -> new Assignment(rs.getInt(1), rs.getString(2),
-            rs.getInt(3), rs.getString(4), rs.getDouble(5));
+            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getDouble(6));
 
     private final JdbcTemplate jdbc;
     private final PostgresCopy copy;
@@ -54,10 +54,10 @@ class AssignmentStore {
     List<Assignment> page(UUID jobId, int[] segments, long offset, int limit) {
         return segments == null
                 ? jdbc.query("SELECT " + COLUMNS + " FROM segment_assignment a WHERE a.job_id = ? "
-                        + "ORDER BY a.row_number LIMIT ? OFFSET ?", ASSIGNMENT, jobId, jobId, limit, offset)
+                        + "ORDER BY a.row_number LIMIT ? OFFSET ?", ASSIGNMENT, jobId, jobId, jobId, limit, offset)
                 : jdbc.query("SELECT " + COLUMNS + " FROM segment_assignment a WHERE a.job_id = ? "
                         + "AND a.segment = ANY(?) ORDER BY a.row_number LIMIT ? OFFSET ?", ASSIGNMENT, jobId, jobId,
-                        segments, limit, offset);
+                        jobId, segments, limit, offset);
     }
 
     long count(UUID jobId, int[] segments) {
@@ -70,18 +70,20 @@ class AssignmentStore {
     /** By the primary key; empty for a customer the job left out (missingValues DROP_ROWS). */
     Optional<Assignment> find(UUID jobId, int rowNumber) {
         return jdbc.query("SELECT " + COLUMNS + " FROM segment_assignment a WHERE a.job_id = ? AND a.row_number = ?",
-                ASSIGNMENT, jobId, jobId, rowNumber).stream().findFirst();
+                ASSIGNMENT, jobId, jobId, jobId, rowNumber).stream().findFirst();
     }
 
     /**
-     * Writes every assignment as CSV with the header customerId,segment,name,distance, straight from PostgreSQL's
+     * Writes every assignment as CSV with the header customerId,segment,key,name,distance, straight from PostgreSQL's
      * COPY: its CSV quoting is RFC 4180's and its float8 output the shortest that reads back exactly. Text cells
      * that a spreadsheet would run as a formula get a leading apostrophe (OWASP's advice on CSV injection).
      */
     void writeCsv(UUID jobId, int[] segments, OutputStream out) throws IOException {
         // COPY takes no parameters: the job ID is a UUID and the segments are ints, so neither can inject SQL
         String job = "'" + jobId + "'";
+        // keys are S1, S2, ...: nothing a spreadsheet would run
         copy.copyOut("COPY (SELECT " + spreadsheetSafe("a.customer_id") + " AS \"customerId\", a.segment, "
+                + NAME.formatted("key", job) + " AS key, "
                 + NAME.formatted(spreadsheetSafe("coalesce(custom_name, label)"), job) + " AS name, a.distance "
                 + "FROM segment_assignment a WHERE a.job_id = " + job
                 + (segments == null ? "" : " AND a.segment IN (" + Arrays.stream(segments).mapToObj(Integer::toString)
@@ -113,8 +115,9 @@ class AssignmentStore {
                 statement.setFetchSize(FETCH_SIZE);
                 statement.setObject(1, jobId);
                 statement.setObject(2, jobId);
+                statement.setObject(3, jobId);
                 if (segments != null) {
-                    statement.setArray(3, connection.createArrayOf("integer",
+                    statement.setArray(4, connection.createArrayOf("integer",
                             Arrays.stream(segments).boxed().toArray()));
                 }
                 return statement;

@@ -39,15 +39,15 @@ class ResultController {
     static final String TEXT_CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
     private static final String CSV_EXAMPLE = """
-            customerId,segment,name,distance
-            C001,0,younger high spenders,0.41
-            C002,1,Loyal seniors,0.93
-            "'=HYPERLINK(""x"")",0,younger high spenders,1.2
+            customerId,segment,key,name,distance
+            C001,0,S1,younger high spenders,0.41
+            C002,1,S2,Loyal seniors,0.93
+            "'=HYPERLINK(""x"")",0,S1,younger high spenders,1.2
             """;
     private static final String NDJSON_EXAMPLE = """
-            {"customerId":"C001","segment":0,"name":"younger high spenders","distance":0.41}
-            {"customerId":"C002","segment":1,"name":"Loyal seniors","distance":0.93}
-            {"customerId":"=HYPERLINK(\\"x\\")","segment":0,"name":"younger high spenders","distance":1.2}
+            {"customerId":"C001","segment":0,"key":"S1","name":"younger high spenders","distance":0.41}
+            {"customerId":"C002","segment":1,"key":"S2","name":"Loyal seniors","distance":0.93}
+            {"customerId":"=HYPERLINK(\\"x\\")","segment":0,"key":"S1","name":"younger high spenders","distance":1.2}
             """;
 
     private final Results results;
@@ -70,8 +70,8 @@ class ResultController {
 
     @Operation(operationId = "listAssignments", summary = "Each customer's segment: a page, or all as CSV or NDJSON",
             description = """
-                    In the dataset's row order, with the segment's current name (the name given to it, else its \
-                    label). By the Accept header: application/json (the default) answers one page; text/csv or \
+                    In the dataset's row order, with the segment's key (stable across refreshes) and current name \
+                    (the name given to it, else its label). By the Accept header: application/json (the default) answers one page; text/csv or \
                     application/x-ndjson streams every customer as an attachment, and page and size do not apply. \
                     In the CSV, a customer ID or name that begins with =, +, -, @, a tab or a carriage return is \
                     written with a leading apostrophe, so that a spreadsheet shows it as text rather than running it \
@@ -84,12 +84,12 @@ class ResultController {
                             schema = @Schema(implementation = AssignmentPage.class)),
                     // binary: generated clients save a download as a file rather than parse it as JSON
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", format = "binary",
-                            description = "The header customerId,segment,name,distance, then one line per customer"),
+                            description = "The header customerId,segment,key,name,distance, then one line per customer"),
                             examples = @ExampleObject(name = "assignments", summary = "Three customers",
                                     value = CSV_EXAMPLE)),
                     // capitals keep Swagger UI from quoting the example as one JSON string (see DatasetController)
                     @Content(mediaType = "application/x-NDJSON", schema = @Schema(type = "string", format = "binary",
-                            description = "One object per line: customerId, segment, name, distance"),
+                            description = "One object per line: customerId, segment, key, name, distance"),
                             examples = @ExampleObject(name = "assignments", summary = "Three customers",
                                     value = NDJSON_EXAMPLE))})
     @ProblemResponses({400, 404, 409})

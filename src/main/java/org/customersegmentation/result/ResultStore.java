@@ -62,14 +62,19 @@ class ResultStore {
         jdbc.update("DELETE FROM segmentation_result WHERE job_id = ?", jobId);
     }
 
-    /** @param features all features, in request order */
-    void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
+    /**
+     * @param features all features, in request order
+     * @param keys     each segment's key and what it carries from the segmentation refreshed
+     */
+    void insert(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds,
+                SegmentKeys keys) {
         ClusterQuality quality = outcome.quality();
         KSearch search = outcome.search();
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("INSERT INTO segmentation_result (job_id, inertia, "
                     + "silhouette, silhouette_sample_size, davies_bouldin, calinski_harabasz, k_selection, dropped_rows, "
-                    + "features, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
+                    + "features, model, refresh_of, highest_key, new_keys, retired_keys) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)");
             statement.setObject(1, jobId);
             statement.setDouble(2, outcome.inertia());
             statement.setObject(3, orNull(quality.silhouette()));
@@ -80,6 +85,10 @@ class ResultStore {
             statement.setInt(8, outcome.droppedRows());
             statement.setArray(9, connection.createArrayOf("text", features.toArray()));
             statement.setString(10, json.writeValueAsString(StoredModel.of(outcome.model())));
+            statement.setObject(11, keys.refreshOf());
+            statement.setInt(12, keys.highestKey());
+            statement.setArray(13, connection.createArrayOf("text", keys.newKeys().toArray()));
+            statement.setArray(14, connection.createArrayOf("text", keys.retiredKeys().toArray()));
             return statement;
         });
         if (search != null) {
@@ -90,18 +99,25 @@ class ResultStore {
                             orNull(candidate.quality().daviesBouldin()), orNull(candidate.quality().calinskiHarabasz()),
                             candidate.smallestShare()}).toList());
         }
-        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, key, size, share, label, traits, summary) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
+        jdbc.batchUpdate("INSERT INTO segment (job_id, segment, key, size, share, label, traits, summary, "
+                        + "previous_segment, centroid_shift, custom_name, description, tags) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
+                    SegmentKeys.Carried carried = keys.segments().get(segment.segment());
                     statement.setObject(1, jobId);
                     statement.setInt(2, segment.segment());
-                    statement.setString(3, "S" + (segment.segment() + 1));
+                    statement.setString(3, carried.key());
                     statement.setInt(4, segment.size());
                     statement.setDouble(5, segment.share());
                     statement.setString(6, segment.label());
                     statement.setString(7, json.writeValueAsString(segment.distinguishing().stream()
                             .map(StoredTrait::of).toList()));
                     statement.setString(8, segment.summary());
+                    statement.setObject(9, carried.previousSegment());
+                    statement.setObject(10, carried.shift());
+                    statement.setString(11, carried.customName());
+                    statement.setString(12, carried.description());
+                    statement.setArray(13, statement.getConnection().createArrayOf("text", carried.tags().toArray()));
                 });
         List<String> numeric = outcome.model().features();
         List<Object[]> featureRows = new ArrayList<>();
@@ -203,7 +219,7 @@ class ResultStore {
         StoredModel model = model(jobId).orElseThrow();
         return Optional.of(new Found(new SegmentationResult(jobId, segments.size(), features, dropped.getFirst(),
                 metrics.getFirst(), kSelection(jobId, method.getFirst(), segments.size()),
-                preparation(model, features), List.copyOf(segments.values()), null), model));
+                preparation(model, features), List.copyOf(segments.values()), null, null), model));
     }
 
     private SegmentationResult.KSelection kSelection(UUID jobId, String method, int chosenK) {

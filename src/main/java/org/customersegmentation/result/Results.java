@@ -38,15 +38,17 @@ public class Results implements JobOutcomeStore {
     private static final int EXPORT_BUFFER = 1 << 16;
 
     private final ResultStore store;
+    private final LineageStore lineages;
     private final AssignmentStore assignments;
     private final Segmentations segmentations;
     private final Datasets datasets;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    Results(ResultStore store, AssignmentStore assignments, Segmentations segmentations, Datasets datasets,
+    Results(ResultStore store, LineageStore lineages, AssignmentStore assignments, Segmentations segmentations, Datasets datasets,
             JsonMapper json, ApplicationEventPublisher events) {
         this.store = store;
+        this.lineages = lineages;
         this.assignments = assignments;
         this.segmentations = segmentations;
         this.datasets = datasets;
@@ -57,16 +59,18 @@ public class Results implements JobOutcomeStore {
     /** Joins the job's last transaction (see {@link JobOutcomeStore}). */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void save(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds) {
+    public void save(UUID jobId, List<String> features, UUID refreshOf, SegmentationOutcome outcome,
+                     String[] customerIds) {
         store.delete(jobId);
-        store.insert(jobId, features, outcome, customerIds);
+        store.insert(jobId, features, outcome, customerIds, lineages.keys(refreshOf, outcome.model()));
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public FinishedSegmentation finished(Tenant tenant, UUID jobId) {
         SucceededJob job = segmentations.succeeded(tenant, jobId);
         ResultStore.Found found = store.find(jobId).orElseThrow(() -> gone(jobId));
-        return new FinishedSegmentation(job, found.result(), found.model().toModel());
+        return new FinishedSegmentation(job, found.result().withLineage(lineages.lineage(jobId).orElse(null)),
+                found.model().toModel());
     }
 
     /**
@@ -117,7 +121,7 @@ public class Results implements JobOutcomeStore {
         }
     }
 
-    /** As {@link #exportCsv}, one JSON object per line: customerId, segment, name, distance. */
+    /** As {@link #exportCsv}, one JSON object per line: customerId, segment, key, name, distance. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
     public void exportNdjson(Tenant tenant, UUID jobId, List<Integer> segments, ExportTarget target)
             throws IOException {

@@ -1,6 +1,7 @@
 package org.customersegmentation.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
@@ -20,13 +21,53 @@ import org.customersegmentation.web.NullableValues;
 public record SegmentationResult(UUID jobId, int k, List<String> features, int droppedCustomers, Metrics metrics,
                                  @Schema(nullable = true) KSelection kSelection,
                                  List<FeaturePreparation> preprocessing, List<Segment> segments,
+                                 @Schema(nullable = true, description = "Which earlier segments this refresh's "
+                                         + "continue; null for a segmentation that is not a refresh") Lineage lineage,
                                  @Schema(description = "The HTML report of this segmentation, signed so that it opens in "
                                          + "a browser without an API key; it grants reading this report and its charts, "
                                          + "nothing else, and expires (7 days by default)") URI reportUrl) {
 
     public SegmentationResult withReportUrl(URI url) {
         return new SegmentationResult(jobId, k, features, droppedCustomers, metrics, kSelection, preprocessing, segments,
-                url);
+                lineage, url);
+    }
+
+    SegmentationResult withLineage(Lineage lineage) {
+        return new SegmentationResult(jobId, k, features, droppedCustomers, metrics, kSelection, preprocessing, segments,
+                lineage, reportUrl);
+    }
+
+    /**
+     * How a refresh's segments continue those of the segmentation it refreshed: matched one-to-one by least total
+     * centroid distance in the earlier clustering space, a pair counting only when the new centroid lies closer
+     * to the earlier one than half the distance from that to its nearest other earlier centroid.
+     *
+     * @param newKeys     keys first given in this refresh, to segments that continue none; never a key the chain
+     *                    of refreshes has used before
+     * @param retiredKeys the earlier segmentation's keys that no segment continues
+     */
+    public record Lineage(@Schema(description = "The segmentation this one refreshes") UUID refreshOf,
+                          @Schema(description = "Per segment, in segment order") List<SegmentLineage> segments,
+                          @ArraySchema(arraySchema = @Schema(description = "Keys first given in this refresh, to "
+                                  + "segments that continue none of the earlier ones; never a key used before in the "
+                                  + "chain of refreshes"), schema = @Schema(pattern = "^S[1-9][0-9]*$"))
+                          List<String> newKeys,
+                          @ArraySchema(arraySchema = @Schema(description = "Keys of the segmentation refreshed that no "
+                                  + "segment continues"), schema = @Schema(pattern = "^S[1-9][0-9]*$"))
+                          List<String> retiredKeys) {
+    }
+
+    /**
+     * @param previousSegment the earlier segment this one continues, by its number there; null for a new one
+     * @param centroidShift   how far the centroid moved from the earlier segment's, in the earlier clustering space
+     */
+    public record SegmentLineage(@Schema(example = "S1", pattern = "^S[1-9][0-9]*$") String key, int segment,
+                                 @Schema(nullable = true, description = "The number, in the segmentation refreshed, of "
+                                         + "the segment this one continues; null for a new segment")
+                                 Integer previousSegment,
+                                 @Schema(nullable = true, description = "How far the centroid moved from that earlier "
+                                         + "segment's, in the earlier segmentation's clustering space; null for a new "
+                                         + "segment") Double centroidShift) {
     }
 
     /**
@@ -112,7 +153,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
     public record Segment(int segment,
                           @Schema(description = "The segment's key, stable across refreshes while its number (by size) "
                                   + "may change: S1..Sk in segment order for a segmentation that is not a refresh",
-                                  example = "S1") String key,
+                                  example = "S1", pattern = "^S[1-9][0-9]*$") String key,
                           @Schema(description = "What the segment is called: the name a person gave it (PATCH), "
                                   + "else its automatic label. Exports, predictions, the report and the charts use it.")
                           String name,

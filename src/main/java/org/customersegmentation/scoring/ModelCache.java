@@ -28,11 +28,12 @@ class ModelCache {
     static final int CAPACITY = 256;
     static final long RECHECK_AFTER_NANOS = 2_000_000_000L;
 
-    /** A segmentation's model with what scoring echoes: the ID column and the segments' labels and names. */
-    record Scorer(UUID datasetId, SegmentModel model, String idColumn, List<String> labels, List<String> names) {
+    /** A segmentation's model with what scoring echoes: the ID column and the segments' keys, labels and names. */
+    record Scorer(UUID datasetId, SegmentModel model, String idColumn, List<String> keys, List<String> labels,
+                  List<String> names) {
 
         Scorer withNames(List<String> current) {
-            return new Scorer(datasetId, model, idColumn, labels, current);
+            return new Scorer(datasetId, model, idColumn, keys, labels, current);
         }
     }
 

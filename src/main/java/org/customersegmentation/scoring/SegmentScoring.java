@@ -51,6 +51,7 @@ public class SegmentScoring {
         UUID datasetId = finished.job().datasetId();
         List<SegmentationResult.Segment> segments = finished.result().segments();
         return new ModelCache.Scorer(datasetId, finished.model(), datasets.schema(tenant, datasetId).idColumn(),
+                segments.stream().map(SegmentationResult.Segment::key).toList(),
                 segments.stream().map(SegmentationResult.Segment::label).toList(),
                 segments.stream().map(SegmentationResult.Segment::name).toList());
     }
@@ -84,7 +85,7 @@ public class SegmentScoring {
         }
         Object id = entry.idColumn() == null ? null : record.get(entry.idColumn());
         return new PredictionView(id == null ? null : String.valueOf(id), placement.segment(),
-                entry.names().get(placement.segment()), entry.labels().get(placement.segment()),
+                entry.keys().get(placement.segment()), entry.names().get(placement.segment()), entry.labels().get(placement.segment()),
                 placement.distances()[placement.segment()], placement.distances());
     }
 

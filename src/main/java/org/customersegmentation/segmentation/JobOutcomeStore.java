@@ -14,7 +14,8 @@ public interface JobOutcomeStore {
      * Stores the outcome, replacing whatever an earlier attempt of the job stored.
      *
      * @param features    all features of the request, in request order
+     * @param refreshOf   the earlier job whose segments this one's continue; null when it is not a refresh
      * @param customerIds every customer's ID, in the dataset's row order
      */
-    void save(UUID jobId, List<String> features, SegmentationOutcome outcome, String[] customerIds);
+    void save(UUID jobId, List<String> features, UUID refreshOf, SegmentationOutcome outcome, String[] customerIds);
 }

@@ -68,23 +68,26 @@ class AssignmentExportEndToEndTest {
         assertThat(csv.headers().firstValue("Content-Disposition")).contains(
                 "attachment; filename=\"segmentation-" + job.id() + "-assignments.csv\"");
         List<CsvRecord> records = CsvReader.builder().ofCsvRecord(csv.body()).stream().toList();
-        assertThat(records.getFirst().getFields()).containsExactly("customerId", "segment", "name", "distance");
+        assertThat(records.getFirst().getFields()).containsExactly("customerId", "segment", "key", "name", "distance");
 
         List<JsonNode> page = page(assignments(job.id()) + "?size=10000");
         assertThat(records).hasSize(page.size() + 1);
         for (int i = 0; i < page.size(); i++) {
             JsonNode expected = page.get(i);
             CsvRecord row = records.get(i + 1);
-            assertThat(row.getFieldCount()).isEqualTo(4);
+            assertThat(row.getFieldCount()).isEqualTo(5);
             assertThat(row.getField(0)).isEqualTo(spreadsheetSafe(expected.get("customerId").asString()));
             assertThat(Integer.parseInt(row.getField(1))).isEqualTo(expected.get("segment").asInt());
-            assertThat(row.getField(2)).isEqualTo(expected.get("name").asString());
-            assertThat(Double.parseDouble(row.getField(3))).isEqualTo(expected.get("distance").asDouble());
+            assertThat(row.getField(2)).isEqualTo(expected.get("key").asString());
+            assertThat(row.getField(3)).isEqualTo(expected.get("name").asString());
+            assertThat(Double.parseDouble(row.getField(4))).isEqualTo(expected.get("distance").asDouble());
         }
         // the known data: segments are numbered by size, so customer of group g is in segment g, in upload order
         assertThat(page).extracting(item -> item.get("customerId").asString()).containsExactlyElementsOf(job.ids());
         page.forEach(item -> assertThat(item.get("segment").asInt())
                 .isEqualTo(job.groups().get(item.get("customerId").asString())));
+        // not a refresh: segment s is keyed S(s+1)
+        page.forEach(item -> assertThat(item.get("key").asString()).isEqualTo("S" + (item.get("segment").asInt() + 1)));
         JsonNode segments = acme.get("/api/v1/segmentations/" + job.id() + "/result").json().get("segments");
         page.forEach(item -> assertThat(item.get("name").asString())
                 .isEqualTo(segments.get(item.get("segment").asInt()).get("label").asString()));
@@ -95,8 +98,8 @@ class AssignmentExportEndToEndTest {
         Segmented job = segment(11, SIZES);
 
         String csv = acme.get(assignments(job.id()), "Accept", "text/csv").body();
-        assertThat(csv).contains("\n\"'=HYPERLINK(\"\"x\"\")\",1,", "\n'+49 170,0,", "\n'-7,0,", "\n'@SUM(A1),0,",
-                "\n\"Smith, \"\"J\"\"\nand co\",2,");
+        assertThat(csv).contains("\n\"'=HYPERLINK(\"\"x\"\")\",1,S2,", "\n'+49 170,0,S1,", "\n'-7,0,S1,",
+                "\n'@SUM(A1),0,S1,", "\n\"Smith, \"\"J\"\"\nand co\",2,S3,");
         assertThat(csv).doesNotContain("\n=HYPERLINK", "\n\"=HYPERLINK");
 
         String ndjson = acme.get(assignments(job.id()), "Accept", "application/x-ndjson").body();
@@ -119,7 +122,7 @@ class AssignmentExportEndToEndTest {
                 .allSatisfy(item -> assertThat(item.get("name").asString()).isEqualTo("=Loyal, \"gold\""));
         List<CsvRecord> csv = CsvReader.builder().ofCsvRecord(acme.get(assignments(job.id()) + "?segment=1", "Accept",
                 "text/csv").body()).stream().skip(1).toList();
-        assertThat(csv).hasSize(SIZES[1]).allSatisfy(row -> assertThat(row.getField(2)).isEqualTo("'=Loyal, \"gold\""));
+        assertThat(csv).hasSize(SIZES[1]).allSatisfy(row -> assertThat(row.getField(3)).isEqualTo("'=Loyal, \"gold\""));
         assertThat(acme.get(assignments(job.id()) + "?segment=1", "Accept", "application/x-ndjson").body().lines())
                 .allSatisfy(line -> assertThat(JSON.readTree(line).get("name").asString()).isEqualTo("=Loyal, \"gold\""));
     }
@@ -136,7 +139,7 @@ class AssignmentExportEndToEndTest {
         assertThat(ndjson.body()).endsWith("}\n");
         List<JsonNode> lines = ndjson.body().lines().map(JSON::readTree).toList();
         assertThat(lines).containsExactlyElementsOf(page(assignments(job.id()) + "?size=10000"));
-        assertThat(lines.getFirst().propertyNames()).containsExactly("customerId", "segment", "name", "distance");
+        assertThat(lines.getFirst().propertyNames()).containsExactly("customerId", "segment", "key", "name", "distance");
     }
 
     @Test
@@ -244,7 +247,7 @@ class AssignmentExportEndToEndTest {
             InputStream response = socket.getInputStream();
             byte[] firstBytes = response.readNBytes(8 * 1024);
             assertThat(new String(firstBytes, StandardCharsets.UTF_8)).startsWith("HTTP/1.1 200")
-                    .contains("customerId,segment,name,distance");
+                    .contains("customerId,segment,key,name,distance");
             pause.awaitReached(Duration.ofSeconds(30));
             assertThat(activeConnections()).as("the paused export holds a connection").isPositive();
         }

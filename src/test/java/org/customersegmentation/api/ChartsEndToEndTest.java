@@ -68,7 +68,7 @@ class ChartsEndToEndTest {
         String scatter = svg(base + "scatter.svg");
         // all 60 customers are drawn (fewer than 5,000), each known group as one segment of its size
         for (int segment = 0; segment < 3; segment++) {
-            String name = segment + " · " + segments.get(segment).get("label").asString();
+            String name = "S" + (segment + 1) + " · " + segments.get(segment).get("label").asString();
             assertThat(scatter).contains(">" + name + " (" + new int[] {30, 20, 10}[segment] + ")<");
         }
         assertThat(scatter).contains("All 60 customers").contains("principal component 1 (");
@@ -81,7 +81,7 @@ class ChartsEndToEndTest {
             assertThat(boxplots).contains(">" + feature + "<");
         }
         for (int segment = 0; segment < 3; segment++) {
-            assertThat(boxplots).contains(">" + segment + " · " + segments.get(segment).get("label").asString() + "<");
+            assertThat(boxplots).contains(">S" + (segment + 1) + " · " + segments.get(segment).get("label").asString() + "<");
         }
 
         for (String chart : List.of("k-selection", "scatter", "profiles", "sizes", "boxplots")) {

@@ -200,12 +200,12 @@ class SegmentNamingEndToEndTest {
 
         for (String chart : List.of("sizes", "scatter", "profiles", "boxplots")) {
             String svg = acme.get("/api/v1/segmentations/" + jobId + "/charts/" + chart + ".svg").body();
-            assertThat(svg).as(chart).contains("0 · Young Wealth Builders", "1 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
+            assertThat(svg).as(chart).contains("S1 · Young Wealth Builders", "S2 · &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
         }
 
         String csv = acme.get("/api/v1/segmentations/" + jobId + "/assignments?segment=1", "Accept", "text/csv").body();
         assertThat(csv.lines().skip(1)).isNotEmpty()
-                .allMatch(row -> row.split(",")[2].equals("<script>alert(1)</script> & Co"));
+                .allMatch(row -> row.split(",")[2].equals("S2") && row.split(",")[3].equals("<script>alert(1)</script> & Co"));
         String someone = acme.get("/api/v1/segmentations/" + jobId + "/assignments?segment=0&size=1").json()
                 .get("content").get(0).get("customerId").asString();
         assertThat(acme.get("/api/v1/segmentations/" + jobId + "/assignments/" + someone).json().get("name").asString())

@@ -138,7 +138,7 @@ class ChartControllerTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(svg).contains("width='900.0' height='300.0'", "Segment sizes", "4 customers in 2 segments",
-                "0 · loyal", "3 (75.0%)");
+                "S1 · loyal", "3 (75.0%)");
     }
 
     @Test
@@ -164,8 +164,8 @@ class ChartControllerTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(svg).contains("How each feature spreads within each segment", ">age<", ">income<", ">0 · loyal<",
-                ">1 · new<").doesNotContain(">region<");
+        assertThat(svg).contains("How each feature spreads within each segment", ">age<", ">income<", ">S1 · loyal<",
+                ">S2 · new<").doesNotContain(">region<");
         byte[] png = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB)
                         .queryParam("width", "500").queryParam("height", "300"))
                 .andExpect(status().isOk())
@@ -208,7 +208,7 @@ class ChartControllerTest {
                 .mapToObj(s -> segment(s, "segment number " + s, 1, Map.of(), summaries)).toList();
         given(results.finished(any(), eq(JOB))).willReturn(new FinishedSegmentation(new SucceededJob(JOB, DATASET,
                 Instant.parse("2026-11-23T10:05:00Z"), 42, features), new SegmentationResult(JOB, 100, features, 0,
-                new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(), segments, null), null));
+                new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(), segments, null, null), null));
 
         byte[] png = mvc.perform(get("/api/v1/segmentations/{id}/charts/boxplots.png", JOB))
                 .andExpect(status().isOk())
@@ -230,7 +230,7 @@ class ChartControllerTest {
                                                  Map<String, SegmentationResult.FeatureSummary> second) {
         SegmentationResult result = new SegmentationResult(JOB, 2, features, 0,
                 new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
-                List.of(segment(0, "loyal", 3, Map.of(), first), segment(1, "new", 1, Map.of(), second)), null);
+                List.of(segment(0, "loyal", 3, Map.of(), first), segment(1, "new", 1, Map.of(), second)), null, null);
         return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
                 features), result, null);
     }
@@ -238,7 +238,7 @@ class ChartControllerTest {
     private static FinishedSegmentation finished() {
         SegmentationResult result = new SegmentationResult(JOB, 2, List.of("age"), 0,
                 new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null, List.of(),
-                List.of(segment(0, "loyal", 3), segment(1, "new", 1)), null);
+                List.of(segment(0, "loyal", 3), segment(1, "new", 1)), null, null);
         return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
                 List.of("age")), result, null);
     }

@@ -76,7 +76,7 @@ class ResultControllerTest {
     void assignmentsComeOnePageAtATime() throws Exception {
         ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
         given(results.assignments(any(), eq(JOB), any(), pageable.capture())).willAnswer(invocation -> new PageImpl<>(
-                List.of(new Assignment(5, "C005", 1, "older", 0.25), new Assignment(6, "C006", 0, "younger", 1.5)),
+                List.of(new Assignment(5, "C005", 1, "S2", "older", 0.25), new Assignment(6, "C006", 0, "S1", "younger", 1.5)),
                 invocation.getArgument(3), 7));
 
         mvc.perform(get("/api/v1/segmentations/{id}/assignments", JOB).queryParam("page", "2").queryParam("size", "2"))
@@ -137,7 +137,7 @@ class ResultControllerTest {
             "text/html;q=0.9, application/json"})
     void withoutAskingForCsvOrNdjsonTheAssignmentsComeAsAPage(String accept) throws Exception {
         given(results.assignments(any(), eq(JOB), any(), any())).willAnswer(invocation -> new PageImpl<>(
-                List.of(new Assignment(1, "C001", 0, "younger", 0.5)), invocation.getArgument(3), 1));
+                List.of(new Assignment(1, "C001", 0, "S1", "younger", 0.5)), invocation.getArgument(3), 1));
 
         var request = get("/api/v1/segmentations/{id}/assignments", JOB);
         mvc.perform(accept.isEmpty() ? request : request.header("Accept", accept))
@@ -162,7 +162,7 @@ class ResultControllerTest {
     void textCsvStreamsAnAttachment() throws Exception {
         willAnswer(invocation -> {
             invocation.<Results.ExportTarget>getArgument(3).open()
-                    .write("customerId,segment,name,distance\nC001,0,younger,0.5\n".getBytes(StandardCharsets.UTF_8));
+                    .write("customerId,segment,key,name,distance\nC001,0,S1,younger,0.5\n".getBytes(StandardCharsets.UTF_8));
             return null;
         }).given(results).exportCsv(any(), eq(JOB), eq(List.of(1)), any());
 
@@ -171,7 +171,7 @@ class ResultControllerTest {
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
                 .andExpect(header().string("Content-Disposition",
                         "attachment; filename=\"segmentation-" + JOB + "-assignments.csv\""))
-                .andExpect(content().string("customerId,segment,name,distance\nC001,0,younger,0.5\n"));
+                .andExpect(content().string("customerId,segment,key,name,distance\nC001,0,S1,younger,0.5\n"));
         then(results).should(never()).assignments(any(), any(), any(), any());
     }
 
@@ -207,7 +207,7 @@ class ResultControllerTest {
     @Test
     void oneCustomerIsLookedUpByItsId() throws Exception {
         given(results.assignment(any(), eq(JOB), eq("=HYPERLINK(\"x\")")))
-                .willReturn(new Assignment(3, "=HYPERLINK(\"x\")", 1, "older", 0.75));
+                .willReturn(new Assignment(3, "=HYPERLINK(\"x\")", 1, "S2", "older", 0.75));
 
         mvc.perform(get("/api/v1/segmentations/{id}/assignments/{customerId}", JOB, "=HYPERLINK(\"x\")"))
                 .andExpect(status().isOk())
@@ -232,7 +232,7 @@ class ResultControllerTest {
         SegmentationResult result = new SegmentationResult(JOB, 2, List.of("age"), 0,
                 new SegmentationResult.Metrics(12.5, 0.61, 4, 0.4, 30.0), null,
                 List.of(new SegmentationResult.FeaturePreparation("age", null, 40.0, 40.0, 12.0, null)),
-                List.of(segment(0, "younger", 3, 28.0), segment(1, "older", 1, 58.0)), null);
+                List.of(segment(0, "younger", 3, 28.0), segment(1, "older", 1, 58.0)), null, null);
         return new FinishedSegmentation(new SucceededJob(JOB, DATASET, Instant.parse("2026-11-23T10:05:00Z"), 42,
                 List.of("age")), result, null);
     }

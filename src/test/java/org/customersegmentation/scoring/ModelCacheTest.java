@@ -34,7 +34,7 @@ class ModelCacheTest {
             if (!tenant.equals(OWNER)) {
                 throw new IllegalStateException("not found");
             }
-            return new ModelCache.Scorer(UUID.randomUUID(), null, "id", List.of("a"), List.of("a"));
+            return new ModelCache.Scorer(UUID.randomUUID(), null, "id", List.of("S1"), List.of("a"), List.of("a"));
         };
     }
 

@@ -45,8 +45,8 @@ class ScoringControllerTest {
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<Map<String, Object>>> customers = ArgumentCaptor.forClass(List.class);
         given(scoring.predict(any(), eq(JOB), customers.capture())).willReturn(List.of(
-                new PredictionView("C101", 1, "Young spenders", "Low age", 0.5, new double[] {2.25, 0.5}),
-                new PredictionView(null, 0, "High age", "High age", 0.75, new double[] {0.75, 3.0})));
+                new PredictionView("C101", 1, "S2", "Young spenders", "Low age", 0.5, new double[] {2.25, 0.5}),
+                new PredictionView(null, 0, "S1", "High age", "High age", 0.75, new double[] {0.75, 3.0})));
 
         mvc.perform(post("/api/v1/segmentations/{id}/predict", JOB).contentType(MediaType.APPLICATION_JSON)
                         .content("""

@@ -57,7 +57,7 @@ class JobLifecycle {
     @Transactional
     void succeed(ClaimedJob claim, SegmentationOutcome outcome, String[] customerIds) {
         SegmentationJob job = lockOwnClaim(claim);
-        outcomes.save(job.id(), job.request().features(), outcome, customerIds);
+        outcomes.save(job.id(), job.request().features(), job.request().refreshOf(), outcome, customerIds);
         job.succeed(now());
         telemetry.finished(job);
         queue.ended(job);

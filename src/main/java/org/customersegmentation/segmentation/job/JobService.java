@@ -55,13 +55,30 @@ public class JobService {
     public JobView create(Tenant tenant, SegmentationRequest request) {
         requireQueueRoom(tenant);
         DatasetSchema dataset = datasets.schema(tenant, request.datasetId());
-        EffectiveRequest effective = RequestChecks.effective(request, dataset, random.nextLong(),
-                callbackTargets.checked(tenant, request.callbackUrl()));
+        EffectiveRequest effective = request.refreshOf() == null
+                ? RequestChecks.effective(request, dataset, random.nextLong(),
+                        callbackTargets.checked(tenant, request.callbackUrl()))
+                : refresh(tenant, request, dataset);
         SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
         queue.enqueue(job.id());
         telemetry.submitted(job);
         events.publishEvent(new JobQueued(job.id()));
         return JobView.of(job);
+    }
+
+    /** The earlier job's request with the caller's changes: 404 for a job not the tenant's, 409 unless SUCCEEDED. */
+    private EffectiveRequest refresh(Tenant tenant, SegmentationRequest request, DatasetSchema dataset) {
+        SegmentationJob earlier = find(tenant, request.refreshOf());
+        if (earlier.status() != JobStatus.SUCCEEDED) {
+            throw new ConflictException("Segmentation not refreshable", "Segmentation " + earlier.id() + " is "
+                    + earlier.status() + "; only a SUCCEEDED segmentation can be refreshed.",
+                    Map.of("parameter", "refreshOf", "jobStatus", earlier.status()));
+        }
+        SegmentationRequest merged = RefreshChecks.merged(request, earlier.request());
+        DatasetSchema earlierDataset = datasets.schema(tenant, earlier.datasetId());
+        RefreshChecks.check(earlier.id(), merged.features(), earlier.request(), earlierDataset, dataset);
+        return RequestChecks.effective(merged, dataset, random.nextLong(),
+                callbackTargets.checked(tenant, request.callbackUrl()), earlier.id());
     }
 
     @Transactional(readOnly = true)

@@ -33,8 +33,14 @@ final class RequestChecks {
      * @param callbackUrl the request's callbackUrl, checked
      */
     static EffectiveRequest effective(SegmentationRequest request, DatasetSchema dataset, long randomSeed, URI callbackUrl) {
+        return effective(request, dataset, randomSeed, callbackUrl, null);
+    }
+
+    /** As above, for a request that refreshes {@code refreshOf} (null for none); the request is already merged. */
+    static EffectiveRequest effective(SegmentationRequest request, DatasetSchema dataset, long randomSeed, URI callbackUrl,
+                                      UUID refreshOf) {
         List<String> features = checkedDimensions(checkedFeatures(request.features(), dataset), dataset);
-        return checkedK(request, dataset).with(dataset.id(), callbackUrl, features,
+        return checkedK(request, dataset).with(dataset.id(), callbackUrl, refreshOf, features,
                 request.scaling() != null ? request.scaling() : Preprocessing.Scaling.STANDARD,
                 checkedLogTransform(request.logTransform(), features, dataset),
                 request.missingValues() != null ? request.missingValues() : Preprocessing.Imputation.MEDIAN,
@@ -46,11 +52,11 @@ final class RequestChecks {
 
     /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
     private record KChoice(Integer k, KRange range, KSelectionMethod selection) {
-        EffectiveRequest with(UUID datasetId, URI callbackUrl, List<String> features, Preprocessing.Scaling scaling,
+        EffectiveRequest with(UUID datasetId, URI callbackUrl, UUID refreshOf, List<String> features, Preprocessing.Scaling scaling,
                               List<String> logTransform, Preprocessing.Imputation missingValues, long seed, int restarts,
                               int maxIterations, double tolerance) {
             return new EffectiveRequest(datasetId, k, range, selection, features, scaling, logTransform, missingValues,
-                    seed, restarts, maxIterations, tolerance, callbackUrl);
+                    seed, restarts, maxIterations, tolerance, callbackUrl, refreshOf);
         }
     }
 

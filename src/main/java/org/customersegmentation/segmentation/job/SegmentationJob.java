@@ -72,6 +72,9 @@ public class SegmentationJob {
     @Column(nullable = false)
     private long seed;
 
+    @Column(name = "refresh_of")
+    private UUID refreshOf;
+
     @Column(nullable = false)
     private int restarts;
 
@@ -136,6 +139,7 @@ public class SegmentationJob {
         this.tolerance = request.tolerance();
         this.callbackUrl = request.callbackUrl() == null ? null : request.callbackUrl().toString();
         this.seed = request.seed();
+        this.refreshOf = request.refreshOf();
         this.restarts = request.restarts();
         this.status = JobStatus.QUEUED;
         this.createdAt = createdAt;
@@ -200,7 +204,7 @@ public class SegmentationJob {
     public EffectiveRequest request() {
         return new EffectiveRequest(datasetId, k, kMin == null ? null : new KRange(kMin, kMax), kSelection,
                 List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts, maxIterations, tolerance,
-                callbackUrl == null ? null : URI.create(callbackUrl));
+                callbackUrl == null ? null : URI.create(callbackUrl), refreshOf);
     }
 
     public Instant createdAt() {

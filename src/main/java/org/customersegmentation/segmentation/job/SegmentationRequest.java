@@ -20,6 +20,13 @@ import org.customersegmentation.engine.Preprocessing;
 public record SegmentationRequest(
         @Schema(description = "The ID of the dataset to segment, as POST /api/v1/datasets answered it")
         @NotNull UUID datasetId,
+        @Schema(description = "Re-segment datasetId (a newer snapshot) as this earlier SUCCEEDED segmentation of yours "
+                + "was run: its features, scaling, logTransform, missingValues, k or kRange, kSelection, restarts, "
+                + "maxIterations and tolerance, except the fields given here (an empty list counts as not given); the "
+                + "seed is new unless given. The new dataset needs the earlier features with the same types. Its "
+                + "segments are matched to the earlier ones and keep their keys, names, descriptions and tags; the "
+                + "result's lineage says which segment continues which", nullable = true)
+        UUID refreshOf,
         @Schema(description = "A fixed number of segments, at least 2 and at most the number of customers (and "
                 + RequestChecks.MAX_K + "). Send k or kRange, not both; with neither, k is chosen from 2..10",
                 minimum = "2", maximum = RequestChecks.MAX_K_TEXT)
