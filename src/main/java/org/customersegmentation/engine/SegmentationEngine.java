@@ -2,6 +2,7 @@ package org.customersegmentation.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -24,20 +25,32 @@ public final class SegmentationEngine {
     /** @throws RunControl.CancelledException when cancelled before it finished */
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
                                               long seed, RunControl control) {
+        return segment(matrix, preprocessing, k, fitting, seed, Stability.OFF, control);
+    }
+
+    /**
+     * Fits k-means with a fixed k and profiles the segments; with {@code stability} measured, then reclusters
+     * resamples of the customers to score each segment's stability.
+     *
+     * @throws RunControl.CancelledException when cancelled before it finished
+     */
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int k, Fitting fitting,
+                                              long seed, Stability stability, RunControl control) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
-                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed, control));
+                    preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), k, fitting, seed, stability, control));
         }
         if (k < 2 || k > matrix.rowCount()) {
             throw new EngineException("k must be between 2 and the number of customers (" + matrix.rowCount() + "), not " + k + ".");
         }
         control.preprocessing();
         PreparedFeatures prepared = Preprocessor.prepare(matrix, preprocessing);
-        control.plan(fitting.restarts());
+        control.plan(fitting.restarts() + stability.fits(fitting));
         Clustering clustering = KMeansClusterer.fit(prepared.scaled(), k, fitting, seed, control);
         control.evaluating(k);
         ClusterQuality quality = ClusterQuality.of(prepared.scaled(), clustering.labels(), k, seed);
-        return SegmentProfiler.profile(matrix, prepared, clustering, quality);
+        return withStability(SegmentProfiler.profile(matrix, prepared, clustering, quality), prepared.scaled(), stability,
+                fitting, seed, control);
     }
 
     /**
@@ -49,10 +62,24 @@ public final class SegmentationEngine {
      */
     public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
                                               KSelectionMethod method, Fitting fitting, long seed, RunControl control) {
+        return segment(matrix, preprocessing, minK, maxK, method, 0, fitting, seed, Stability.OFF, control);
+    }
+
+    /**
+     * As {@link #segment(FeatureMatrix, Preprocessing, int, int, KSelectionMethod, Fitting, long, RunControl)}, but
+     * only candidates whose smallest segment holds at least {@code minSegmentShare} of the customers may be chosen
+     * (0: every one), and with {@code stability} measured, the chosen segmentation's resamples are reclustered.
+     *
+     * @throws EngineException when no candidate is eligible
+     * @throws RunControl.CancelledException when cancelled before it finished
+     */
+    public static SegmentationOutcome segment(FeatureMatrix matrix, Preprocessing preprocessing, int minK, int maxK,
+                                              KSelectionMethod method, double minSegmentShare, Fitting fitting, long seed,
+                                              Stability stability, RunControl control) {
         if (preprocessing.missingValues() == Preprocessing.Imputation.DROP_ROWS) {
             return withoutIncompleteRows(matrix, complete -> segment(complete,
                     preprocessing.withImputation(Preprocessing.Imputation.MEDIAN), minK, Math.min(maxK, complete.rowCount()),
-                    method, fitting, seed, control));
+                    method, minSegmentShare, fitting, seed, stability, control));
         }
         if (minK < 2 || maxK < minK || maxK > matrix.rowCount()) {
             throw new EngineException("The k range must lie between 2 and the number of customers (" + matrix.rowCount()
@@ -63,7 +90,7 @@ public final class SegmentationEngine {
         double[][] points = prepared.scaled();
         int upTo = Math.min(maxK, KMeansClusterer.distinctPoints(points, maxK));
         KMeansClusterer.requireEnoughDistinctPoints(points, minK);
-        control.plan((upTo - minK + 1) * fitting.restarts());
+        control.plan((upTo - minK + 1) * fitting.restarts() + stability.fits(fitting));
         List<Clustering> clusterings = KMeansClusterer.fitEach(points, minK, upTo, fitting, seed, control);
         control.evaluating(null);
         List<ClusterQuality> qualities = ClusterQuality.ofEach(points, clusterings, seed);
@@ -77,10 +104,29 @@ public final class SegmentationEngine {
             double smallestShare = (double) Arrays.stream(sizes).min().orElseThrow() / points.length;
             candidates.add(new CandidateFit(clustering.k(), clustering.inertia(), qualities.get(i), smallestShare));
         }
-        CandidateFit chosen = method.choose(candidates);
+        KSearch search = new KSearch(method, minSegmentShare, List.copyOf(candidates));
+        List<CandidateFit> eligible = candidates.stream().filter(candidate -> !search.excludes(candidate)).toList();
+        if (eligible.isEmpty()) {
+            CandidateFit largest = candidates.stream().max(Comparator.comparingDouble(CandidateFit::smallestShare)
+                    .thenComparingInt(candidate -> -candidate.k())).orElseThrow();
+            throw new EngineException("Every k from " + minK + " to " + upTo + " has a segment smaller than "
+                    + "minSegmentShare (" + KSearch.percent(minSegmentShare) + " of the customers): the largest smallest "
+                    + "segment, at k = " + largest.k() + ", holds " + KSearch.percent(largest.smallestShare())
+                    + ". Lower minSegmentShare, or try smaller k.");
+        }
+        CandidateFit chosen = method.choose(eligible);
         SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),
                 chosen.quality());
-        return outcome.withSearch(new KSearch(method, List.copyOf(candidates)));
+        return withStability(outcome.withSearch(search), points, stability, fitting, seed, control);
+    }
+
+    private static SegmentationOutcome withStability(SegmentationOutcome outcome, double[][] points, Stability stability,
+                                                     Fitting fitting, long seed, RunControl control) {
+        if (!stability.measured()) {
+            return outcome;
+        }
+        return outcome.withStability(Clusterboot.stability(points, outcome.assignments(), outcome.segments().size(),
+                stability, fitting, seed, control));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.customersegmentation.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.customersegmentation.chart.Charts;
 import org.customersegmentation.dataset.DatasetProfile;
@@ -62,7 +63,8 @@ final class ReportTables {
                 candidate.k() == result.kSelection().chosenK(), List.of(Integer.toString(candidate.k()),
                 Numbers.format(candidate.inertia()), Numbers.format(candidate.silhouette()),
                 Numbers.format(candidate.daviesBouldin()), Numbers.format(candidate.calinskiHarabasz()),
-                Numbers.percent(candidate.smallestShare())))).toList();
+                Numbers.percent(candidate.smallestShare()) + (candidate.excluded() ? " (excluded: below minSegmentShare)"
+                        : "")))).toList();
     }
 
     static List<ReportView.Fact> metrics(SegmentationResult result) {
@@ -88,7 +90,15 @@ final class ReportTables {
         return result.segments().stream().map(segment -> new ReportView.SegmentRow(Integer.toString(segment.segment()),
                 segment.key(), segment.name(), segment.nameSource() == SegmentationResult.NameSource.USER ? segment.label() : null,
                 segment.description(), String.join(", ", segment.tags()), Numbers.count(segment.size()),
-                Numbers.percent(segment.share()), summary(segment))).toList();
+                Numbers.percent(segment.share()), stability(segment), summary(segment))).toList();
+    }
+
+    private static String stability(SegmentationResult.Segment segment) {
+        if (segment.stability() == null) {
+            return null;
+        }
+        String verdict = segment.stabilityVerdict().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return verdict + " (" + Numbers.format(segment.stability()) + ")";
     }
 
     /** Segments stored by earlier versions have no summary; their traits say the most that is known. */

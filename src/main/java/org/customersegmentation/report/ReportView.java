@@ -24,9 +24,17 @@ public record ReportView(String title, String subtitle, List<Fact> facts, List<C
     public record CandidateRow(boolean chosen, List<String> cells) {
     }
 
-    /** @param automaticLabel the segment's label, when a person gave it another name; else null */
-    public record SegmentRow(String number, String key, String name, String automaticLabel, String description, String tags,
-                             String size, String share, String summary) {
+    /** Whether the segmentation measured its segments' stability: the segments table then shows it. */
+    public boolean stabilityMeasured() {
+        return segments.stream().anyMatch(segment -> segment.stability() != null);
+    }
+
+    /**
+     * @param automaticLabel the segment's label, when a person gave it another name; else null
+     * @param stability      the stability verdict and score, as "highly stable (0.97)"; null when not measured
+     */
+    public record SegmentRow(String number, String key, String name, String automaticLabel, String description,
+                             String tags, String size, String share, String stability, String summary) {
     }
 
     public record PreparationRow(String feature, String transform, String imputed, String center, String scale, String oneHot) {

@@ -15,6 +15,7 @@ import org.customersegmentation.engine.SegmentProfile.CategoryShares;
 import org.customersegmentation.engine.SegmentProfile.FeatureStats;
 import org.customersegmentation.engine.SegmentProfile;
 import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.engine.StabilityVerdict;
 import org.customersegmentation.postgres.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -93,15 +94,17 @@ class ResultStore {
         });
         if (search != null) {
             jdbc.batchUpdate("INSERT INTO segmentation_candidate (job_id, k, inertia, silhouette, silhouette_sample_size, "
-                    + "davies_bouldin, calinski_harabasz, smallest_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "davies_bouldin, calinski_harabasz, smallest_share, excluded, exclusion_reason) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     search.candidates().stream().map(candidate -> new Object[] {jobId, candidate.k(), candidate.inertia(),
                             orNull(candidate.quality().silhouette()), candidate.quality().silhouetteSampleSize(),
                             orNull(candidate.quality().daviesBouldin()), orNull(candidate.quality().calinskiHarabasz()),
-                            candidate.smallestShare()}).toList());
+                            candidate.smallestShare(), search.excludes(candidate), search.exclusionReason(candidate)})
+                            .toList());
         }
         jdbc.batchUpdate("INSERT INTO segment (job_id, segment, key, size, share, label, traits, summary, "
-                        + "previous_segment, centroid_shift, custom_name, description, tags) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
+                        + "previous_segment, centroid_shift, custom_name, description, tags, stability, stability_verdict) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)",
                 outcome.segments(), outcome.segments().size(), (statement, segment) -> {
                     SegmentKeys.Carried carried = keys.segments().get(segment.segment());
                     statement.setObject(1, jobId);
@@ -118,6 +121,9 @@ class ResultStore {
                     statement.setString(11, carried.customName());
                     statement.setString(12, carried.description());
                     statement.setArray(13, statement.getConnection().createArrayOf("text", carried.tags().toArray()));
+                    statement.setObject(14, outcome.stability() == null ? null : orNull(outcome.stability()[segment.segment()]));
+                    StabilityVerdict verdict = outcome.stabilityVerdict(segment.segment());
+                    statement.setString(15, verdict == null ? null : verdict.name());
                 });
         List<String> numeric = outcome.model().features();
         List<Object[]> featureRows = new ArrayList<>();
@@ -189,13 +195,14 @@ class ResultStore {
             return Optional.empty();
         }
         Map<Integer, SegmentationResult.Segment> segments = new LinkedHashMap<>();
-        jdbc.query("SELECT segment, size, share, label, traits::text, summary, custom_name, description, tags, key "
-                + "FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
+        jdbc.query("SELECT segment, size, share, label, traits::text, summary, custom_name, description, tags, key, "
+                + "stability, stability_verdict FROM segment WHERE job_id = ? ORDER BY segment", rs -> {
             List<SegmentationResult.Trait> traits = List.of(json.readValue(rs.getString(5), StoredTrait[].class)).stream()
                     .map(StoredTrait::toView).toList();
             segments.put(rs.getInt(1), new SegmentationResult.Segment(rs.getInt(1), rs.getString(10), null, null,
                     rs.getString(4), null,
-                    List.of(), rs.getInt(2), rs.getDouble(3), traits, rs.getString(6), new LinkedHashMap<>(),
+                    List.of(), rs.getInt(2), rs.getDouble(3), rs.getObject(11, Double.class),
+                    rs.getString(12), traits, rs.getString(6), new LinkedHashMap<>(),
                     new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>())
                     .withNaming(rs.getString(7), rs.getString(8), List.of((String[]) rs.getArray(9).getArray())));
         }, jobId);
@@ -227,9 +234,11 @@ class ResultStore {
             return null;
         }
         List<SegmentationResult.Candidate> candidates = jdbc.query("SELECT k, inertia, silhouette, davies_bouldin, "
-                        + "calinski_harabasz, smallest_share FROM segmentation_candidate WHERE job_id = ? ORDER BY k",
+                        + "calinski_harabasz, smallest_share, excluded, exclusion_reason FROM segmentation_candidate "
+                        + "WHERE job_id = ? ORDER BY k",
                 (rs, i) -> new SegmentationResult.Candidate(rs.getInt(1), rs.getDouble(2), rs.getObject(3, Double.class),
-                        rs.getObject(4, Double.class), rs.getObject(5, Double.class), rs.getDouble(6)), jobId);
+                        rs.getObject(4, Double.class), rs.getObject(5, Double.class), rs.getDouble(6), rs.getBoolean(7),
+                        rs.getString(8)), jobId);
         return new SegmentationResult.KSelection(method, chosenK, candidates);
     }
 

@@ -118,7 +118,11 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
     /** @param smallestShare the smallest segment's size as a fraction of all customers */
     public record Candidate(int k, double inertia, @Schema(nullable = true) Double silhouette,
                             @Schema(nullable = true) Double daviesBouldin, @Schema(nullable = true) Double calinskiHarabasz,
-                            double smallestShare) {
+                            double smallestShare,
+                            @Schema(description = "Whether the candidate could not be chosen: its smallest segment "
+                                    + "holds less than the request's minSegmentShare") boolean excluded,
+                            @Schema(description = "Why it was excluded; null when it was not", nullable = true)
+                            String exclusionReason) {
     }
 
     /**
@@ -142,6 +146,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
      * @param name           what the segment is called: the name a person gave it, else its label
      * @param label          the automatic name, from its strongest distinguishing traits, unique within the result
      * @param share          size as a fraction of all customers
+     * @param stability      the clusterboot stability, 0..1; null when not measured
      * @param distinguishing what sets the segment apart, strongest first
      * @param summary        the segment in one or two sentences; null for segments stored by earlier versions
      * @param zScores        numeric feature to how many (population) standard deviations the members' mean lies
@@ -165,6 +170,15 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
                           @Schema(description = "What a person wrote about the segment", nullable = true) String description,
                           @Schema(description = "A person's tags for the segment, in the order given") List<String> tags,
                           int size, double share,
+                          @Schema(description = "How much to trust the segment, when the request asked for stability: "
+                                  + "the mean over resamples of its best Jaccard similarity (0..1) with a segment of "
+                                  + "the resample clustered anew (Hennig's clusterboot); null when stability was not "
+                                  + "asked for, or no resample held one of its customers", nullable = true)
+                          Double stability,
+                          @Schema(description = "Hennig's reading of stability: UNSTABLE below 0.6, WEAK 0.6 to 0.75, "
+                                  + "STABLE 0.75 to 0.85, HIGHLY_STABLE 0.85 and above; null when stability is",
+                                  nullable = true, example = "HIGHLY_STABLE")
+                          String stabilityVerdict,
                           @Schema(description = "What sets the segment apart, strongest first: the numeric features "
                                   + "whose members' mean is at least half a standard deviation from all customers' "
                                   + "mean, and the categorical values over-represented by at least half the standard "
@@ -179,7 +193,7 @@ public record SegmentationResult(UUID jobId, int k, List<String> features, int d
         Segment withNaming(String customName, String description, List<String> tags) {
             return new Segment(segment, key, customName == null ? label : customName,
                     customName == null ? NameSource.AUTOMATIC : NameSource.USER, label, description, tags, size, share,
-                    distinguishing, summary, zScores, centroid, features, categories);
+                    stability, stabilityVerdict, distinguishing, summary, zScores, centroid, features, categories);
         }
     }
 

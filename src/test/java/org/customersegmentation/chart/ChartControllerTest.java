@@ -250,7 +250,7 @@ class ChartControllerTest {
     private static SegmentationResult.Segment segment(int number, String label, int size, Map<String, Double> centroid,
                                                       Map<String, SegmentationResult.FeatureSummary> features) {
         return new SegmentationResult.Segment(number, "S" + (number + 1), label, SegmentationResult.NameSource.AUTOMATIC, label, null,
-                List.of(), size, size / 4.0, List.of(), null, centroid.isEmpty() ? Map.of() : Map.of("age", 0.0),
+                List.of(), size, size / 4.0, null, null, List.of(), null, centroid.isEmpty() ? Map.of() : Map.of("age", 0.0),
                 centroid, features, Map.of());
     }
 }

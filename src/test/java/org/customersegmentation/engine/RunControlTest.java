@@ -2,7 +2,9 @@ package org.customersegmentation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,23 @@ class RunControlTest {
         control.saving();
         assertThat(control.progress()).isEqualTo(new RunControl.PhaseProgress(RunControl.Phase.SAVING, 95, null));
         assertThat(control.phaseMillis()).containsOnlyKeys(RunControl.Phase.values());
+    }
+
+    @Test
+    void resampleFitsCountTowardTheProgressAndStopWhenCancelled() throws Exception {
+        // one start for the segments, then 100 resamples of one start each: 101 fits planned
+        RunControl control = new RunControl();
+        CompletableFuture<SegmentationOutcome> running = CompletableFuture.supplyAsync(() -> SegmentationEngine.segment(
+                uniform(20_000, 3), Preprocessing.DEFAULT, 8, Fitting.restarts(1), 1, new Stability(100), control));
+
+        // past 30% means at least 21 fits done, 20 of them on resamples
+        await().atMost(Duration.ofMinutes(1)).until(() -> control.progress().percent() >= 30 || running.isDone());
+        assertThat(running).isNotDone();
+        assertThat(control.progress().phase()).isEqualTo(RunControl.Phase.CLUSTERING);
+        control.cancel();
+
+        assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(RunControl.CancelledException.class);
     }
 
     @Test

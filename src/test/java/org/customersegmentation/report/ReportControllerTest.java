@@ -96,8 +96,8 @@ class ReportControllerTest {
                         new ReportView.CandidateRow(true, List.of("2", "0.61"))),
                 List.of(new ReportView.Fact("Silhouette", "0.61", "well separated")),
                 List.of(new ReportView.SegmentRow("0", "S1", "big spenders", "High age", "Our <best> customers", "vip", "3",
-                                "75 %", "3 customers (75%). Much higher age (mean 45 vs 40 overall)."),
-                        new ReportView.SegmentRow("1", "S2", "Low age", null, null, "", "1", "25 %",
+                                "75 %", null, "3 customers (75%). Much higher age (mean 45 vs 40 overall)."),
+                        new ReportView.SegmentRow("1", "S2", "Low age", null, null, "", "1", "25 %", null,
                                 "1 customer (25%). Much lower age (mean 28 vs 40 overall).")),
                 List.of(new ReportView.PreparationRow("age", "none", "40", "40", "10", "")),
                 charts, "2026-11-23 10:05 UTC");

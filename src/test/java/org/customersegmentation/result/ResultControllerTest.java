@@ -239,7 +239,7 @@ class ResultControllerTest {
 
     private static SegmentationResult.Segment segment(int number, String label, int size, double age) {
         return new SegmentationResult.Segment(number, "S" + (number + 1), label, SegmentationResult.NameSource.AUTOMATIC, label, null,
-                List.of(), size, size / 4.0, List.of(new SegmentationResult.Trait("age", "age", null, "high", 0.8,
+                List.of(), size, size / 4.0, null, null, List.of(new SegmentationResult.Trait("age", "age", null, "high", 0.8,
                 "strong", age, 40.0)), "A summary.", Map.of("age", 0.8),
                 Map.of("age", age), Map.of("age", new SegmentationResult.FeatureSummary(age, 1.0, age - 1, age - 0.5,
                         age, age + 0.5, age + 1, age - 1, age + 1)),

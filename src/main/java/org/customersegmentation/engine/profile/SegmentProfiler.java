@@ -79,7 +79,7 @@ public final class SegmentProfiler {
         }
         SegmentModel model = new SegmentModel(original.features(), prepared.logged(), prepared.imputed(),
                 prepared.centers(), prepared.scales(), centroids, prepared.oneHot());
-        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model, null, 0);
+        return new SegmentationOutcome(segments, assignments, distances, clustering.inertia(), quality, null, model, null, 0, null);
     }
 
     /** Every numeric feature, then every categorical value, as a trait of one segment. */

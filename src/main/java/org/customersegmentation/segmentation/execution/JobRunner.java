@@ -55,9 +55,10 @@ class JobRunner {
             FeatureMatrix matrix = EngineInput.of(features);
             SegmentationOutcome outcome = BoundedParallelism.run(parallelism, () -> request.k() != null
                     ? SegmentationEngine.segment(matrix, request.preprocessing(), request.k(), request.fitting(),
-                            request.seed(), control)
+                            request.seed(), request.stabilityCheck(), control)
                     : SegmentationEngine.segment(matrix, request.preprocessing(), request.kRange().min(),
-                            request.kRange().max(), request.kSelection(), request.fitting(), request.seed(), control));
+                            request.kRange().max(), request.kSelection(), request.minimumSegmentShare(),
+                            request.fitting(), request.seed(), request.stabilityCheck(), control));
             control.saving();
             lifecycle.succeed(job, outcome, features.customerIds());
             log.info("Job {} attempt {} succeeded: {} customers, k={}, {} ms ({})", job.id(), job.attempt(),

@@ -21,7 +21,7 @@ final class RefreshChecks {
 
     /**
      * The earlier request with every field the caller gave instead; the seed and callbackUrl are only ever the
-     * caller's. A list left empty counts as not given, as generated clients send [] for a list left unset.
+     * caller's, and kSelection and minSegmentShare carry over only from one k range to another. A list left empty counts as not given, as generated clients send [] for a list left unset.
      */
     static SegmentationRequest merged(SegmentationRequest request, EffectiveRequest earlier) {
         boolean kGiven = request.k() != null || request.kRange() != null;
@@ -38,7 +38,10 @@ final class RefreshChecks {
                 request.restarts() != null ? request.restarts() : earlier.restarts(),
                 request.maxIterations() != null ? request.maxIterations() : earlier.maxIterations(),
                 request.tolerance() != null ? request.tolerance() : earlier.tolerance(),
-                request.callbackUrl());
+                request.callbackUrl(),
+                request.stability() != null ? request.stability() : earlier.stability(),
+                request.minSegmentShare() != null ? request.minSegmentShare()
+                        : range != null && earlier.kRange() != null ? earlier.minSegmentShare() : null);
     }
 
     /**

@@ -47,16 +47,18 @@ final class RequestChecks {
                 request.seed() != null ? request.seed() : randomSeed,
                 request.restarts() != null ? request.restarts() : DEFAULT_RESTARTS,
                 request.maxIterations() != null ? request.maxIterations() : Fitting.DEFAULT_MAX_ITERATIONS,
-                request.tolerance() != null ? request.tolerance() : Fitting.DEFAULT_TOLERANCE);
+                request.tolerance() != null ? request.tolerance() : Fitting.DEFAULT_TOLERANCE, request.stability(),
+                request.minSegmentShare());
     }
 
     /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
     private record KChoice(Integer k, KRange range, KSelectionMethod selection) {
         EffectiveRequest with(UUID datasetId, URI callbackUrl, UUID refreshOf, List<String> features, Preprocessing.Scaling scaling,
                               List<String> logTransform, Preprocessing.Imputation missingValues, long seed, int restarts,
-                              int maxIterations, double tolerance) {
+                              int maxIterations, double tolerance, StabilityOption stability,
+                              Double minSegmentShare) {
             return new EffectiveRequest(datasetId, k, range, selection, features, scaling, logTransform, missingValues,
-                    seed, restarts, maxIterations, tolerance, callbackUrl, refreshOf);
+                    seed, restarts, maxIterations, tolerance, callbackUrl, stability, minSegmentShare, refreshOf);
         }
     }
 
@@ -99,6 +101,11 @@ final class RequestChecks {
             if (request.kSelection() != null) {
                 throw new InvalidInputException(TITLE, "kSelection chooses k from a kRange; with a fixed k, leave "
                         + "it out.", Map.of("parameter", "kSelection"));
+            }
+            if (request.minSegmentShare() != null) {
+                throw new InvalidInputException(TITLE, "minSegmentShare rules out candidates of a kRange; with a fixed "
+                        + "k there is nothing to choose, so leave it out (or send a kRange instead of k).",
+                        Map.of("parameter", "minSegmentShare"));
             }
             int k = request.k();
             if (k < 2 || k > max) {

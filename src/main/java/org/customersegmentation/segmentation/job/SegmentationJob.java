@@ -78,6 +78,13 @@ public class SegmentationJob {
     @Column(nullable = false)
     private int restarts;
 
+    /** Resamples that score the segments' stability; null when it is not measured. */
+    @Column(name = "stability_resamples")
+    private Integer stabilityResamples;
+
+    @Column(name = "min_segment_share")
+    private Double minSegmentShare;
+
     /** How many times a worker has claimed the job; results are accepted only from the latest claim. */
     @Column(nullable = false)
     private int attempt;
@@ -141,6 +148,8 @@ public class SegmentationJob {
         this.seed = request.seed();
         this.refreshOf = request.refreshOf();
         this.restarts = request.restarts();
+        this.stabilityResamples = request.stability() == null ? null : request.stability().resamples();
+        this.minSegmentShare = request.minSegmentShare();
         this.status = JobStatus.QUEUED;
         this.createdAt = createdAt;
     }
@@ -204,7 +213,8 @@ public class SegmentationJob {
     public EffectiveRequest request() {
         return new EffectiveRequest(datasetId, k, kMin == null ? null : new KRange(kMin, kMax), kSelection,
                 List.of(features), scaling, List.of(logTransform), missingValues, seed, restarts, maxIterations, tolerance,
-                callbackUrl == null ? null : URI.create(callbackUrl), refreshOf);
+                callbackUrl == null ? null : URI.create(callbackUrl),
+                stabilityResamples == null ? null : new StabilityOption(stabilityResamples), minSegmentShare, refreshOf);
     }
 
     public Instant createdAt() {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -88,5 +89,13 @@ public record SegmentationRequest(
                 + "2xx. Must be https, except hosts the operator allow-lists; private, loopback and link-local "
                 + "addresses are refused unless allow-listed.", example = "https://crm.example.com/hooks/segmentation",
                 format = "uri", maxLength = RequestChecks.MAX_URL_LENGTH)
-        @Size(max = RequestChecks.MAX_URL_LENGTH) String callbackUrl) {
+        @Size(max = RequestChecks.MAX_URL_LENGTH) String callbackUrl,
+        @Schema(description = "Score each segment's stability by reclustering resamples of the customers; off when "
+                + "left out", nullable = true)
+        @Valid StabilityOption stability,
+        @Schema(description = "With a kRange: a k whose smallest segment holds less than this share of the customers "
+                + "cannot be chosen (kSelection.candidates marks it excluded, with the reason); above 0 and at most "
+                + "0.5, e.g. 0.02. When every k of the range is excluded, the job FAILS. Not with a fixed k",
+                example = "0.02", exclusiveMinimum = true, minimum = "0", maximum = "0.5")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.5") Double minSegmentShare) {
 }

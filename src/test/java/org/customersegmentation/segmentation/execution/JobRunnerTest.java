@@ -32,7 +32,7 @@ class JobRunnerTest {
 
     final UUID jobId = UUID.randomUUID();
     final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"),
-            Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null, null);
+            Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null, null, null, null);
     final Datasets datasets = mock(Datasets.class);
     final JobLifecycle lifecycle = mock(JobLifecycle.class);
     final JobLimits limits = new JobLimits(20, Duration.ofMinutes(30), 1);

@@ -19,13 +19,13 @@ class RefreshChecksTest {
     static EffectiveRequest earlier(Integer k, KRange range, KSelectionMethod selection) {
         return new EffectiveRequest(UUID.randomUUID(), k, range, selection, List.of("age", "income"),
                 Preprocessing.Scaling.ROBUST, List.of("income"), Preprocessing.Imputation.DROP_ROWS, 42, 7, 50, 1e-3,
-                null, null);
+                null, null, null, null);
     }
 
     static SegmentationRequest request(Integer k, KRange range, KSelectionMethod selection, List<String> features,
                                        Integer restarts) {
         return new SegmentationRequest(DATASET, EARLIER, k, range, selection, features, null, null, null, null,
-                restarts, null, null, null);
+                restarts, null, null, null, null, null);
     }
 
     @Test

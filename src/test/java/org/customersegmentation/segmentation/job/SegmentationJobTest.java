@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SegmentationJobTest {
 
     final Instant now = Instant.parse("2026-11-23T10:00:00Z");
-    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null, null);
+    final EffectiveRequest request = new EffectiveRequest(UUID.randomUUID(), 3, null, null, List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null, null, null, null);
 
     @Test
     void eachClaimCountsAsAnAttempt() {

@@ -81,6 +81,6 @@ class SegmentationControllerTest {
     private static JobView job(JobStatus status) {
         Instant created = Instant.parse("2026-11-23T10:00:00Z");
         return new JobView(JOB, DATASET, status, created, null, null, null,
-                new EffectiveRequest(DATASET, 3, null, null, List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null, null), null, null);
+                new EffectiveRequest(DATASET, 3, null, null, List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null, null, null, null), null, null);
     }
 }
