@@ -71,4 +71,19 @@ class RefreshChecksTest {
         assertThat(newSelection.kRange()).isEqualTo(new KRange(3, 8));
         assertThat(newSelection.kSelection()).isEqualTo(KSelectionMethod.SILHOUETTE);
     }
+
+    @Test
+    void stabilityCarriesOverAndAMinimumSegmentShareOnlyFromOneRangeToAnother() {
+        EffectiveRequest measured = new EffectiveRequest(UUID.randomUUID(), null, new KRange(3, 8), null,
+                List.of("age"), Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100,
+                1e-4, null, new StabilityOption(20), 0.05, null);
+
+        SegmentationRequest sameRange = RefreshChecks.merged(request(null, null, null, null, null), measured);
+        assertThat(sameRange.stability()).isEqualTo(new StabilityOption(20));
+        assertThat(sameRange.minSegmentShare()).isEqualTo(0.05);
+
+        SegmentationRequest fixed = RefreshChecks.merged(request(4, null, null, null, null), measured);
+        assertThat(fixed.stability()).isEqualTo(new StabilityOption(20));
+        assertThat(fixed.minSegmentShare()).isNull(); // a fixed k would refuse it
+    }
 }
