@@ -112,7 +112,7 @@ class ResultStore {
                     statement.setString(3, carried.key());
                     statement.setInt(4, segment.size());
                     statement.setDouble(5, segment.share());
-                    statement.setString(6, segment.label());
+                    statement.setString(6, keys.label(segment.segment(), segment.label()));
                     statement.setString(7, json.writeValueAsString(segment.distinguishing().stream()
                             .map(StoredTrait::of).toList()));
                     statement.setString(8, segment.summary());

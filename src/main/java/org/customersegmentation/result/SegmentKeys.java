@@ -71,6 +71,16 @@ record SegmentKeys(UUID refreshOf, List<Carried> segments, int highestKey, List<
         return new SegmentKeys(refreshOf, segments, highest, newKeys, retired);
     }
 
+    /**
+     * The segment's automatic label, with its segment number when a name carried to another segment already
+     * reads the same (whatever the case), as labels that collide with one another get: names stay unique.
+     */
+    String label(int segment, String label) {
+        boolean taken = segments.get(segment).customName() == null && segments.stream()
+                .anyMatch(other -> other.customName() != null && other.customName().equalsIgnoreCase(label));
+        return taken ? label + " (segment " + segment + ")" : label;
+    }
+
     private static String key(int number) {
         return "S" + number;
     }
