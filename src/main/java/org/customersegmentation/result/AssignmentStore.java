@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.customersegmentation.postgres.PostgresCopy;
+import org.customersegmentation.postgres.SpreadsheetSafe;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -82,19 +83,13 @@ class AssignmentStore {
         // COPY takes no parameters: the job ID is a UUID and the segments are ints, so neither can inject SQL
         String job = "'" + jobId + "'";
         // keys are S1, S2, ...: nothing a spreadsheet would run
-        copy.copyOut("COPY (SELECT " + spreadsheetSafe("a.customer_id") + " AS \"customerId\", a.segment, "
+        copy.copyOut("COPY (SELECT " + SpreadsheetSafe.text("a.customer_id") + " AS \"customerId\", a.segment, "
                 + NAME.formatted("key", job) + " AS key, "
-                + NAME.formatted(spreadsheetSafe("coalesce(custom_name, label)"), job) + " AS name, a.distance "
+                + NAME.formatted(SpreadsheetSafe.text("coalesce(custom_name, label)"), job) + " AS name, a.distance "
                 + "FROM segment_assignment a WHERE a.job_id = " + job
                 + (segments == null ? "" : " AND a.segment IN (" + Arrays.stream(segments).mapToObj(Integer::toString)
                         .collect(Collectors.joining(", ")) + ")")
                 + " ORDER BY a.row_number) TO STDOUT (FORMAT csv, HEADER)", out);
-    }
-
-    /** A text that begins with =, +, -, @, tab or carriage return, with an apostrophe in front. */
-    private static String spreadsheetSafe(String text) {
-        return "CASE WHEN left(" + text + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || " + text
-                + " ELSE " + text + " END";
     }
 
     @FunctionalInterface

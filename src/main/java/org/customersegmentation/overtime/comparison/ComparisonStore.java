@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.postgres.PostgresCopy;
+import org.customersegmentation.postgres.SpreadsheetSafe;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -125,9 +126,8 @@ class ComparisonStore {
                 + " ORDER BY t.row_number";
     }
 
-    /** In the CSV, a text that begins with =, +, -, @, tab or carriage return gets an apostrophe in front. */
+    /** In the CSV, a text cell a spreadsheet would run gets an apostrophe in front. */
     private static String cell(String text, boolean safe) {
-        return safe ? "CASE WHEN left(" + text + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || " + text
-                + " ELSE " + text + " END" : text;
+        return safe ? SpreadsheetSafe.text(text) : text;
     }
 }
