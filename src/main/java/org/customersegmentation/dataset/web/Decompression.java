@@ -42,8 +42,10 @@ public final class Decompression {
     }
 
     private static InvalidInputException invalid(IOException e) {
-        return new InvalidInputException("Invalid gzip", "The body starts like gzip but is not valid gzip: "
-                + e.getMessage() + ".");
+        // an EOFException has no message, and a ZipException's ("invalid block type") is zlib's, not the caller's
+        return new InvalidInputException("Invalid gzip", "The body starts like gzip (bytes 1f 8b) but is not valid "
+                + "gzip" + (e instanceof EOFException ? ": it ends inside the gzip data" : "") + ". Send the file "
+                + "exactly as gzip wrote it, or uncompressed.");
     }
 
     /** Answers a corrupt gzip stream with a 400 rather than an I/O failure. */
