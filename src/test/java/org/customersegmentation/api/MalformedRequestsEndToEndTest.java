@@ -2,10 +2,13 @@ package org.customersegmentation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.customersegmentation.support.EndToEndTest;
 import org.customersegmentation.support.RawHttp;
 import org.customersegmentation.support.Tenants;
@@ -47,6 +50,21 @@ class MalformedRequestsEndToEndTest {
         byte[] cut = {0x1f, (byte) 0x8b, 8, 0, 0};
         JsonNode problem = problem(400, RawHttp.exchange(port, "POST /api/v1/datasets?name=cut HTTP/1.1\r\n"
                 + "Host: localhost\r\n" + KEY + "Content-Type: text/csv\r\n", cut));
+
+        assertThat(problem.get("detail").asString()).contains("not valid gzip");
+    }
+
+    @Test
+    void aGzipBodyCutOffInItsDataIsABadRequestNotAnInterruptedUpload() throws IOException {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            for (int i = 0; i < 5_000; i++) {
+                gzip.write(("c" + i + "," + (i * 7919 % 1000) + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        byte[] half = Arrays.copyOf(gzipped.toByteArray(), gzipped.size() / 2);
+        JsonNode problem = problem(400, RawHttp.exchange(port, "POST /api/v1/datasets?name=half HTTP/1.1\r\n"
+                + "Host: localhost\r\n" + KEY + "Content-Type: text/csv\r\n", half));
 
         assertThat(problem.get("detail").asString()).contains("not valid gzip");
     }
