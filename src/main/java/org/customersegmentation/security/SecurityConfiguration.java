@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Found by Spring Security's WebSecurity, which hands it to the FilterChainProxy. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(JsonMapper jsonMapper) {
+        return new ProblemRequestRejectedHandler(jsonMapper);
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, @Value("${segmentation.api-keys:}") String apiKeys,

@@ -73,8 +73,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail bodyNotRead(UploadInterruptedException e) {
         log.info("Upload interrupted: {}", e.getCause().toString());
-        return problem(HttpStatus.BAD_REQUEST, "Upload interrupted", "The request body ended before it was complete ("
-                + e.getCause().getClass().getSimpleName() + "); nothing was stored. Send the upload again.", Map.of());
+        return problem(HttpStatus.BAD_REQUEST, "Upload interrupted", "The request body ended before it was complete; "
+                + "nothing was stored. Send the upload again.", Map.of());
     }
 
     /** The database went away (restart, failover, a killed connection): nothing was stored, and a retry may work. */
@@ -125,7 +125,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? "Field '" + field + "' is not part of this request; the fields are "
                             + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                                     .collect(Collectors.joining(", ")) + "."
-                    : "Field '" + field + "' could not be read: " + databind.getOriginalMessage();
+                    : JsonFieldErrors.describe(field, databind);
         }
         return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, members),
                 headers, status, request);

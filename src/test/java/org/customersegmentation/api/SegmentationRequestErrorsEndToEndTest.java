@@ -105,7 +105,7 @@ class SegmentationRequestErrorsEndToEndTest {
     @Test
     void malformedBodiesAreRejectedSayingWhichField() {
         assertThat(acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"nope\", \"k\": 2}").problem(400)
-                .get("detail").asString()).startsWith("Field 'datasetId' could not be read");
+                .get("detail").asString()).startsWith("Field 'datasetId' must be a UUID");
         acme.postJson("/api/v1/segmentations", "{not json").problem(400);
         assertThat(acme.postJson("/api/v1/segmentations", "{\"k\": 2}").problem(400).get("detail").asString())
                 .isEqualTo("datasetId must not be null.");

@@ -183,7 +183,10 @@ class DatasetController {
                 }
             }
         } catch (FileUploadException e) {
-            throw new InvalidInputException("Invalid multipart form", "The multipart body could not be read: " + e.getMessage());
+            // commons-fileupload's message names its own exception classes; say what a form needs instead
+            throw new InvalidInputException("Invalid multipart form", "The multipart body could not be read: it must "
+                    + "be multipart/form-data whose boundary matches the Content-Type's, each part with its headers and "
+                    + "the body ending with the closing boundary.");
         } catch (IOException e) {
             throw new UploadInterruptedException(e);
         }

@@ -1,6 +1,7 @@
 package org.customersegmentation.dataset.web;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -33,7 +34,7 @@ public final class Decompression {
             return in;
         }
         try {
-            return new CheckedGzip(in);
+            return new CheckedGzip(new EndAware(in));
         } catch (ZipException | EOFException e) {
             throw invalid(e);
         } catch (IOException e) {
@@ -42,15 +43,20 @@ public final class Decompression {
     }
 
     private static InvalidInputException invalid(IOException e) {
-        return new InvalidInputException("Invalid gzip", "The body starts like gzip but is not valid gzip: "
-                + e.getMessage() + ".");
+        // an EOFException has no message, and a ZipException's ("invalid block type") is zlib's, not the caller's
+        return new InvalidInputException("Invalid gzip", "The body starts like gzip (bytes 1f 8b) but is not valid "
+                + "gzip" + (e instanceof EOFException ? ": it ends inside the gzip data" : "") + ". Send the file "
+                + "exactly as gzip wrote it, or uncompressed.");
     }
 
     /** Answers a corrupt gzip stream with a 400 rather than an I/O failure. */
     private static final class CheckedGzip extends GZIPInputStream {
 
-        CheckedGzip(InputStream in) throws IOException {
-            super(in, 1 << 16);
+        private final EndAware body;
+
+        CheckedGzip(EndAware body) throws IOException {
+            super(body, 1 << 16);
+            this.body = body;
         }
 
         @Override
@@ -59,7 +65,37 @@ public final class Decompression {
                 return super.read(buffer, offset, length);
             } catch (ZipException e) {
                 throw invalid(e);
+            } catch (EOFException e) {
+                // the body ended where it said it would, but the gzip data had not: a truncated file, not a lost client
+                if (body.ended) {
+                    throw invalid(e);
+                }
+                throw e;
             }
+        }
+    }
+
+    /** Notes whether the body came to its end, as opposed to failing before it. */
+    private static final class EndAware extends FilterInputStream {
+
+        private boolean ended;
+
+        EndAware(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            ended |= n < 0;
+            return n;
         }
     }
 }
