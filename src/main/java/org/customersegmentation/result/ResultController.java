@@ -13,15 +13,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.Download;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -114,7 +113,7 @@ class ResultController {
     void assignmentsCsv(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                         @RequestParam(required = false) List<Integer> segment, HttpServletResponse response)
             throws IOException {
-        results.exportCsv(tenant, id, segment, () -> attachment(response, id, TEXT_CSV + ";charset=UTF-8", "csv"));
+        results.exportCsv(tenant, id, segment, Download.attachment(response, TEXT_CSV + ";charset=UTF-8", fileName(id, "csv")));
     }
 
     @Operation(hidden = true) // listAssignments describes it
@@ -122,7 +121,7 @@ class ResultController {
     void assignmentsNdjson(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                            @RequestParam(required = false) List<Integer> segment, HttpServletResponse response)
             throws IOException {
-        results.exportNdjson(tenant, id, segment, () -> attachment(response, id, NDJSON, "ndjson"));
+        results.exportNdjson(tenant, id, segment, Download.attachment(response, NDJSON, fileName(id, "ndjson")));
     }
 
     @Operation(operationId = "getAssignment", summary = "One customer's segment",
@@ -137,12 +136,8 @@ class ResultController {
         return AssignmentView.of(results.assignment(tenant, id, customerId));
     }
 
-    private static OutputStream attachment(HttpServletResponse response, UUID id, String contentType, String extension)
-            throws IOException {
-        response.setContentType(contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("segmentation-" + id + "-assignments." + extension).build().toString());
-        return response.getOutputStream();
+    private static String fileName(UUID id, String extension) {
+        return "segmentation-" + id + "-assignments." + extension;
     }
 
     /**

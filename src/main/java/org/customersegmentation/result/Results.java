@@ -1,6 +1,5 @@
 package org.customersegmentation.result;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.Download;
 import org.customersegmentation.segmentation.JobOutcomeStore;
 import org.customersegmentation.segmentation.Segmentations;
 import org.customersegmentation.segmentation.SucceededJob;
@@ -33,9 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Results implements JobOutcomeStore {
-
-    /** What an export writes to the response at a time, well above a row and Tomcat's own 8 KB. */
-    private static final int EXPORT_BUFFER = 1 << 16;
 
     private final ResultStore store;
     private final LineageStore lineages;
@@ -102,32 +99,26 @@ public class Results implements JobOutcomeStore {
         return assignments.meanDistance(jobId);
     }
 
-    /** Where an export goes: opened only once the job is known to be the tenant's and finished. */
-    @FunctionalInterface
-    public interface ExportTarget {
-        OutputStream open() throws IOException;
-    }
-
     /**
      * Streams every assignment (of {@code segments}, when given) as CSV in dataset row order. An IOException is
      * the target's: the transaction rolls back, and the COPY was cancelled.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
-    public void exportCsv(Tenant tenant, UUID jobId, List<Integer> segments, ExportTarget target) throws IOException {
+    public void exportCsv(Tenant tenant, UUID jobId, List<Integer> segments, Download target) throws IOException {
         segmentations.succeeded(tenant, jobId);
         int[] only = checked(jobId, segments);
-        try (OutputStream out = new BufferedOutputStream(target.open(), EXPORT_BUFFER)) {
+        try (OutputStream out = target.openBuffered()) {
             assignments.writeCsv(jobId, only, out);
         }
     }
 
     /** As {@link #exportCsv}, one JSON object per line: customerId, segment, key, name, distance. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
-    public void exportNdjson(Tenant tenant, UUID jobId, List<Integer> segments, ExportTarget target)
+    public void exportNdjson(Tenant tenant, UUID jobId, List<Integer> segments, Download target)
             throws IOException {
         segmentations.succeeded(tenant, jobId);
         int[] only = checked(jobId, segments);
-        try (OutputStream out = new BufferedOutputStream(target.open(), EXPORT_BUFFER)) {
+        try (OutputStream out = target.openBuffered()) {
             assignments.forEach(jobId, only, assignment -> {
                 out.write(json.writeValueAsBytes(AssignmentView.of(assignment)));
                 out.write('\n');

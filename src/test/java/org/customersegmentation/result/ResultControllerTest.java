@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.segmentation.SucceededJob;
+import org.customersegmentation.web.Download;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -161,7 +162,7 @@ class ResultControllerTest {
     @Test
     void textCsvStreamsAnAttachment() throws Exception {
         willAnswer(invocation -> {
-            invocation.<Results.ExportTarget>getArgument(3).open()
+            invocation.<Download>getArgument(3).open()
                     .write("customerId,segment,key,name,distance\nC001,0,S1,younger,0.5\n".getBytes(StandardCharsets.UTF_8));
             return null;
         }).given(results).exportCsv(any(), eq(JOB), eq(List.of(1)), any());
@@ -178,7 +179,7 @@ class ResultControllerTest {
     @Test
     void ndjsonStreamsAnAttachment() throws Exception {
         willAnswer(invocation -> {
-            invocation.<Results.ExportTarget>getArgument(3).open().write("{\"customerId\":\"C001\"}\n"
+            invocation.<Download>getArgument(3).open().write("{\"customerId\":\"C001\"}\n"
                     .getBytes(StandardCharsets.UTF_8));
             return null;
         }).given(results).exportNdjson(any(), eq(JOB), eq(null), any());

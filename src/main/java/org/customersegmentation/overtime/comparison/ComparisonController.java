@@ -10,12 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.Download;
 import org.customersegmentation.web.ProblemResponses;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -111,7 +110,7 @@ class ComparisonController {
                    @RequestParam(required = false) String fromKey, @RequestParam(required = false) String toKey,
                    HttpServletResponse response) throws IOException {
         comparisons.exportCsv(tenant, id, with, fromKey, toKey,
-                () -> attachment(response, id, TEXT_CSV + ";charset=UTF-8", "csv"));
+                Download.attachment(response, TEXT_CSV + ";charset=UTF-8", fileName(id, "csv")));
     }
 
     @Operation(hidden = true) // exportMovers describes it
@@ -119,14 +118,10 @@ class ComparisonController {
     void moversNdjson(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id, @RequestParam UUID with,
                       @RequestParam(required = false) String fromKey, @RequestParam(required = false) String toKey,
                       HttpServletResponse response) throws IOException {
-        comparisons.exportNdjson(tenant, id, with, fromKey, toKey, () -> attachment(response, id, NDJSON, "ndjson"));
+        comparisons.exportNdjson(tenant, id, with, fromKey, toKey, Download.attachment(response, NDJSON, fileName(id, "ndjson")));
     }
 
-    private static OutputStream attachment(HttpServletResponse response, UUID id, String contentType, String extension)
-            throws IOException {
-        response.setContentType(contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("segmentation-" + id + "-movers." + extension).build().toString());
-        return response.getOutputStream();
+    private static String fileName(UUID id, String extension) {
+        return "segmentation-" + id + "-movers." + extension;
     }
 }

@@ -1,6 +1,5 @@
 package org.customersegmentation.overtime.comparison;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.security.Tenant;
+import org.customersegmentation.web.Download;
 import org.customersegmentation.segmentation.Segmentations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -23,9 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class Comparisons {
-
-    /** What an export writes to the response at a time, as the assignment export does. */
-    private static final int EXPORT_BUFFER = 1 << 16;
 
     private final Segmentations segmentations;
     private final ComparisonStore store;
@@ -58,12 +55,6 @@ class Comparisons {
                 AdjustedRandIndex.of(counts), new Comparison.Migration(refs(from), refs(to), counts), stayed);
     }
 
-    /** Where an export goes: opened only once both jobs and the filters have been checked. */
-    @FunctionalInterface
-    interface ExportTarget {
-        OutputStream open() throws IOException;
-    }
-
     /**
      * Streams, as CSV, every common customer whose key changed, in this job's row order.
      *
@@ -71,20 +62,20 @@ class Comparisons {
      * @param toKey   only those who have this key in {@code jobId}; all when null
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
-    public void exportCsv(Tenant tenant, UUID jobId, UUID with, String fromKey, String toKey, ExportTarget target)
+    public void exportCsv(Tenant tenant, UUID jobId, UUID with, String fromKey, String toKey, Download target)
             throws IOException {
         Filter filter = filter(tenant, jobId, with, fromKey, toKey);
-        try (OutputStream out = new BufferedOutputStream(target.open(), EXPORT_BUFFER)) {
+        try (OutputStream out = target.openBuffered()) {
             store.writeCsv(jobId, with, filter.fromSegment(), filter.toSegment(), out);
         }
     }
 
     /** As {@link #exportCsv}, one JSON object per line: customerId, fromKey, fromName, toKey, toName. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, rollbackFor = IOException.class)
-    public void exportNdjson(Tenant tenant, UUID jobId, UUID with, String fromKey, String toKey, ExportTarget target)
+    public void exportNdjson(Tenant tenant, UUID jobId, UUID with, String fromKey, String toKey, Download target)
             throws IOException {
         Filter filter = filter(tenant, jobId, with, fromKey, toKey);
-        try (OutputStream out = new BufferedOutputStream(target.open(), EXPORT_BUFFER)) {
+        try (OutputStream out = target.openBuffered()) {
             store.forEach(jobId, with, filter.fromSegment(), filter.toSegment(), mover -> {
                 out.write(json.writeValueAsBytes(mover));
                 out.write('\n');

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.customersegmentation.common.ConflictException;
 import org.customersegmentation.common.InvalidInputException;
+import org.customersegmentation.web.Download;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,7 +77,7 @@ class ComparisonControllerTest {
     @Test
     void textCsvStreamsTheMoversAsAnAttachment() throws Exception {
         willAnswer(invocation -> {
-            invocation.<Comparisons.ExportTarget>getArgument(5).open()
+            invocation.<Download>getArgument(5).open()
                     .write("customerId,fromKey,fromName,toKey,toName\nC1,S1,a,S2,b\n".getBytes(StandardCharsets.UTF_8));
             return null;
         }).given(comparisons).exportCsv(any(), eq(JOB), eq(EARLIER), eq("S1"), isNull(), any());
@@ -93,7 +94,7 @@ class ComparisonControllerTest {
     @Test
     void ndjsonStreamsTheMoversAsAnAttachment() throws Exception {
         willAnswer(invocation -> {
-            invocation.<Comparisons.ExportTarget>getArgument(5).open()
+            invocation.<Download>getArgument(5).open()
                     .write("{\"customerId\":\"C1\"}\n".getBytes(StandardCharsets.UTF_8));
             return null;
         }).given(comparisons).exportNdjson(any(), eq(JOB), eq(EARLIER), isNull(), eq("S2"), any());
