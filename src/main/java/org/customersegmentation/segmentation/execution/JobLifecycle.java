@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.customersegmentation.engine.SegmentationOutcome;
 import org.customersegmentation.segmentation.JobOutcomeStore;
 import org.customersegmentation.segmentation.job.EffectiveRequest;
-import org.customersegmentation.segmentation.job.JobStatus;
 import org.customersegmentation.segmentation.job.SegmentationJob;
 import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.springframework.stereotype.Service;
@@ -43,41 +42,46 @@ class JobLifecycle {
      */
     @Transactional
     Optional<ClaimedJob> claim(UUID jobId) {
-        return jobs.lockById(jobId).filter(job -> !job.status().isFinished()).map(job -> {
-            job.start(now());
-            telemetry.started(job);
-            return new ClaimedJob(job.id(), job.attempt(), job.request());
-        });
+        if (!jobs.start(jobId, now())) {
+            return Optional.empty();
+        }
+        SegmentationJob job = jobs.findById(jobId).orElseThrow();
+        telemetry.started(job);
+        return Optional.of(new ClaimedJob(job.id(), job.attempt(), job.request()));
     }
 
     /**
-     * Stores the results and marks the job SUCCEEDED in one transaction, provided the claim is still the job's
-     * latest attempt: results are written exactly once per job, whatever an earlier attempt left.
+     * Marks the job SUCCEEDED and stores its results in one transaction, provided the claim is still the job's
+     * latest attempt and the job has not been cancelled: results are written exactly once per job, whatever an
+     * earlier attempt left, and never for a job that ends otherwise. The status changes first, so that a cancel
+     * racing with it waits for the row and then finds the job finished.
      */
     @Transactional
     void succeed(ClaimedJob claim, SegmentationOutcome outcome, String[] customerIds) {
-        SegmentationJob job = lockOwnClaim(claim);
-        outcomes.save(job.id(), job.request().features(), job.request().refreshOf(), outcome, customerIds);
-        job.succeed(now());
-        telemetry.finished(job);
-        queue.ended(job);
+        if (!jobs.succeed(claim.id(), claim.attempt(), now())) {
+            throw lost(claim);
+        }
+        outcomes.save(claim.id(), claim.request().features(), claim.request().refreshOf(), outcome, customerIds);
+        ended(claim.id());
     }
 
     @Transactional
     void fail(ClaimedJob claim, String title, String detail) {
-        SegmentationJob job = lockOwnClaim(claim);
-        job.fail(title, detail, now());
+        if (!jobs.fail(claim.id(), claim.attempt(), title, detail, now())) {
+            throw lost(claim);
+        }
+        ended(claim.id());
+    }
+
+    private void ended(UUID jobId) {
+        SegmentationJob job = jobs.findById(jobId).orElseThrow();
         telemetry.finished(job);
         queue.ended(job);
     }
 
-    private SegmentationJob lockOwnClaim(ClaimedJob claim) {
-        SegmentationJob job = jobs.lockById(claim.id())
-                .orElseThrow(() -> new LostClaimException("Job " + claim.id() + " no longer exists."));
-        if (job.status() != JobStatus.RUNNING || job.attempt() != claim.attempt()) {
-            throw new LostClaimException("Job " + claim.id() + " attempt " + claim.attempt() + " is no longer the running claim.");
-        }
-        return job;
+    private static LostClaimException lost(ClaimedJob claim) {
+        return new LostClaimException("Job " + claim.id() + " attempt " + claim.attempt()
+                + " is no longer the running claim: it was cancelled, deleted or taken over.");
     }
 
     private Instant now() {

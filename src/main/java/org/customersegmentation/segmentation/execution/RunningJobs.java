@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The jobs this instance is computing, each with the handle that reports its progress and stops it. Once a second
- * it writes their progress to their rows, asks the database which of them are no longer RUNNING (cancelled on
- * whichever instance the cancel arrived, or deleted with their dataset), and stops those: their outcome could not
- * be stored anyway. A job that has run longer than {@link JobLimits#maxRunTime()} is stopped too, to be FAILED.
+ * it writes their progress (to job_progress, never to the job rows, which change only with a job's status), asks
+ * the database which of them are no longer RUNNING (cancelled on whichever instance the cancel arrived, or deleted
+ * with their dataset), and stops those: their outcome could not be stored anyway. A job that has run longer than {@link JobLimits#maxRunTime()} is stopped too, to be FAILED.
  */
 @Component
 public class RunningJobs {
@@ -54,10 +54,12 @@ public class RunningJobs {
         if (snapshot.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("UPDATE segmentation_job SET progress_phase = ?, progress_percent = ?, progress_k = ? "
-                + "WHERE id = ? AND status = 'RUNNING'", snapshot.entrySet().stream().map(job -> {
+        jdbc.batchUpdate("INSERT INTO job_progress (job_id, phase, percent, k) SELECT ?, ?, ?, ? WHERE EXISTS "
+                + "(SELECT 1 FROM segmentation_job WHERE id = ? AND status = 'RUNNING') ON CONFLICT (job_id) DO UPDATE "
+                + "SET phase = excluded.phase, percent = excluded.percent, k = excluded.k",
+                snapshot.entrySet().stream().map(job -> {
                     RunControl.PhaseProgress progress = job.getValue().progress();
-                    return new Object[] {progress.phase().name(), progress.percent(), progress.k(), job.getKey()};
+                    return new Object[] {job.getKey(), progress.phase().name(), progress.percent(), progress.k(), job.getKey()};
                 }).toList());
         Set<UUID> stillRunning = Set.copyOf(jobs.findRunningAmong(snapshot.keySet()));
         Instant now = Instant.now(clock);

@@ -103,15 +103,16 @@ public class JobService {
         return jobs.list(tenant.id(), status, datasetId, pageable).map(JobView::of);
     }
 
-    /** Cancels a queued or running job; 409 when it has already finished. */
+    /** Cancels a queued or running job; 409 when it has already finished, even if only just now. */
     @Transactional
     public JobView cancel(Tenant tenant, UUID id) {
-        SegmentationJob job = lockForChange(tenant, id);
-        if (job.status().isFinished()) {
+        find(tenant, id);
+        if (!jobs.cancel(id, tenant.id(), now())) {
+            JobStatus status = find(tenant, id).status();
             throw new ConflictException("Segmentation finished", "Segmentation " + id + " has already finished ("
-                    + job.status() + "); only a QUEUED or RUNNING one can be cancelled.", Map.of("jobStatus", job.status()));
+                    + status + "); only a QUEUED or RUNNING one can be cancelled.", Map.of("jobStatus", status));
         }
-        job.cancel(now());
+        SegmentationJob job = find(tenant, id);
         telemetry.finished(job);
         queue.ended(job);
         return JobView.of(job);
@@ -120,18 +121,13 @@ public class JobService {
     /** Deletes a finished job with its results; 409 while it is queued or running. */
     @Transactional
     public void delete(Tenant tenant, UUID id) {
-        SegmentationJob job = lockForChange(tenant, id);
-        if (!job.status().isFinished()) {
-            throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + job.status()
-                    + "; cancel it first, then delete it.", Map.of("jobStatus", job.status()));
-        }
-        jobs.delete(job);
-        events.publishEvent(new SegmentationDeleted(id));
-    }
-
-    private SegmentationJob lockForChange(Tenant tenant, UUID id) {
         find(tenant, id);
-        return jobs.lockById(id).orElseThrow(() -> new NotFoundException("segmentation", id));
+        if (!jobs.deleteFinished(id, tenant.id())) {
+            JobStatus status = find(tenant, id).status();
+            throw new ConflictException("Segmentation not finished", "Segmentation " + id + " is " + status
+                    + "; cancel it first, then delete it.", Map.of("jobStatus", status));
+        }
+        events.publishEvent(new SegmentationDeleted(id));
     }
 
     /** 409 naming the status unless the job has succeeded. */

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import java.net.URI;
 import java.time.Instant;
@@ -13,11 +15,10 @@ import java.util.UUID;
 import org.customersegmentation.engine.KSelectionMethod;
 import org.customersegmentation.engine.Preprocessing;
 import org.customersegmentation.segmentation.SucceededJob;
-import org.customersegmentation.segmentation.callback.CallbackDelivery;
-import org.customersegmentation.segmentation.execution.RunningJobs;
 
 @Entity
 @Table(name = "segmentation_job")
+@SecondaryTable(name = "job_progress", pkJoinColumns = @PrimaryKeyJoinColumn(name = "job_id"))
 public class SegmentationJob {
 
     @Id
@@ -29,8 +30,9 @@ public class SegmentationJob {
     @Column(name = "dataset_id", nullable = false)
     private UUID datasetId;
 
+    // status, attempt, times and error change only through SegmentationJobRepository's conditional UPDATEs
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private JobStatus status;
 
     /** A fixed k; null when k is chosen from {@link #kMin}..{@link #kMax} by {@link #kSelection}. */
@@ -86,32 +88,32 @@ public class SegmentationJob {
     private Double minSegmentShare;
 
     /** How many times a worker has claimed the job; results are accepted only from the latest claim. */
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private int attempt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "started_at")
+    @Column(name = "started_at", updatable = false)
     private Instant startedAt;
 
-    @Column(name = "finished_at")
+    @Column(name = "finished_at", updatable = false)
     private Instant finishedAt;
 
-    @Column(name = "error_title")
+    @Column(name = "error_title", updatable = false)
     private String errorTitle;
 
-    @Column(name = "error_detail")
+    @Column(name = "error_detail", updatable = false)
     private String errorDetail;
 
     // written by RunningJobs while the job runs, never through this entity
-    @Column(name = "progress_phase", insertable = false, updatable = false)
+    @Column(table = "job_progress", name = "phase", insertable = false, updatable = false)
     private String progressPhase;
 
-    @Column(name = "progress_percent", insertable = false, updatable = false)
+    @Column(table = "job_progress", name = "percent", insertable = false, updatable = false)
     private Integer progressPercent;
 
-    @Column(name = "progress_k", insertable = false, updatable = false)
+    @Column(table = "job_progress", name = "k", insertable = false, updatable = false)
     private Integer progressK;
 
     // written by CallbackDelivery after each POST, never through this entity
@@ -152,37 +154,6 @@ public class SegmentationJob {
         this.minSegmentShare = request.minSegmentShare();
         this.status = JobStatus.QUEUED;
         this.createdAt = createdAt;
-    }
-
-    public void start(Instant now) {
-        moveTo(JobStatus.RUNNING);
-        attempt++;
-        startedAt = now;
-    }
-
-    public void succeed(Instant now) {
-        moveTo(JobStatus.SUCCEEDED);
-        finishedAt = now;
-    }
-
-    /** A queued job never starts; a running one is stopped by the instance running it and stores nothing. */
-    void cancel(Instant now) {
-        moveTo(JobStatus.CANCELLED);
-        finishedAt = now;
-    }
-
-    public void fail(String title, String detail, Instant now) {
-        moveTo(JobStatus.FAILED);
-        errorTitle = title;
-        errorDetail = detail;
-        finishedAt = now;
-    }
-
-    private void moveTo(JobStatus next) {
-        if (!status.canBecome(next)) {
-            throw new IllegalStateException("Job " + id + " cannot go from " + status + " to " + next);
-        }
-        status = next;
     }
 
     /** What other modules read of a SUCCEEDED job. */

@@ -1,6 +1,6 @@
 package org.customersegmentation.segmentation.job;
 
-import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -34,9 +33,60 @@ public interface SegmentationJobRepository extends JpaRepository<SegmentationJob
             nativeQuery = true)
     int lockTenantQueue(String tenantId);
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("SELECT j FROM SegmentationJob j WHERE j.id = :id")
-    Optional<SegmentationJob> lockById(UUID id);
+    /*
+     * Every status change is one of these UPDATEs, made only from the statuses JobStatus allows before the new one
+     * and checked by its row count: of a cancel and a success racing at a job's end, whichever commits second finds
+     * the job no longer in a status it may change, and changes nothing. Each clears the persistence context, so
+     * that the job read afterwards is the row as it now is.
+     */
+
+    /** A new attempt: the first of a queued job, or the next of one whose instance died running it. */
+    default boolean start(UUID id, Instant now) {
+        return markRunning(id, now, JobStatus.RUNNING.predecessorNames()) == 1;
+    }
+
+    /** Only the job's latest attempt may end it. */
+    default boolean succeed(UUID id, int attempt, Instant now) {
+        return markSucceeded(id, attempt, now, JobStatus.SUCCEEDED.predecessorNames()) == 1;
+    }
+
+    default boolean fail(UUID id, int attempt, String title, String detail, Instant now) {
+        return markFailed(id, attempt, title, detail, now, JobStatus.FAILED.predecessorNames()) == 1;
+    }
+
+    default boolean cancel(UUID id, String tenantId, Instant now) {
+        return markCancelled(id, tenantId, now, JobStatus.CANCELLED.predecessorNames()) == 1;
+    }
+
+    /** Removes a finished job with its results and assignments (ON DELETE CASCADE); never a queued or running one. */
+    default boolean deleteFinished(UUID id, String tenantId) {
+        return deleteIn(id, tenantId, JobStatus.finishedNames()) == 1;
+    }
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "UPDATE segmentation_job SET status = 'RUNNING', attempt = attempt + 1, started_at = :now "
+            + "WHERE id = :id AND status IN (:from)", nativeQuery = true)
+    int markRunning(UUID id, Instant now, Collection<String> from);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "UPDATE segmentation_job SET status = 'SUCCEEDED', finished_at = :now "
+            + "WHERE id = :id AND attempt = :attempt AND status IN (:from)", nativeQuery = true)
+    int markSucceeded(UUID id, int attempt, Instant now, Collection<String> from);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "UPDATE segmentation_job SET status = 'FAILED', error_title = :title, error_detail = :detail, "
+            + "finished_at = :now WHERE id = :id AND attempt = :attempt AND status IN (:from)", nativeQuery = true)
+    int markFailed(UUID id, int attempt, String title, String detail, Instant now, Collection<String> from);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "UPDATE segmentation_job SET status = 'CANCELLED', finished_at = :now "
+            + "WHERE id = :id AND tenant_id = :tenantId AND status IN (:from)", nativeQuery = true)
+    int markCancelled(UUID id, String tenantId, Instant now, Collection<String> from);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "DELETE FROM segmentation_job WHERE id = :id AND tenant_id = :tenantId AND status IN (:from)",
+            nativeQuery = true)
+    int deleteIn(UUID id, String tenantId, Collection<String> from);
 
     /** Removes the dataset's jobs; their results and assignments go with them (ON DELETE CASCADE). */
     @Modifying(flushAutomatically = true)

@@ -24,6 +24,14 @@ class JobStatusTest {
         for (JobStatus status : JobStatus.values()) {
             assertThat(status.isFinished()).as(status.name()).isEqualTo(successors(status).isEmpty());
         }
+        assertThat(JobStatus.finishedNames()).containsExactlyInAnyOrder("SUCCEEDED", "FAILED", "CANCELLED");
+    }
+
+    @Test
+    void whatAStatusChangeMayComeFromIsWhatTheDatabaseIsAskedFor() {
+        assertThat(JobStatus.CANCELLED.predecessorNames()).containsExactlyInAnyOrder("QUEUED", "RUNNING");
+        assertThat(JobStatus.SUCCEEDED.predecessorNames()).containsExactly("RUNNING");
+        assertThat(JobStatus.QUEUED.predecessorNames()).isEmpty();
     }
 
     private static Set<JobStatus> successors(JobStatus status) {
