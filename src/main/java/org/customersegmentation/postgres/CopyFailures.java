@@ -24,10 +24,10 @@ public final class CopyFailures {
         return new DataAccessResourceFailureException("The database connection failed during a COPY.", e);
     }
 
-    /** Connection exceptions (class 08) and an administrator's shutdown or termination (57P0x) are the connection's. */
+    /** A state the connection's failure explains (see {@link DatabaseFaults}), or none at all, is the connection's. */
     public static DataAccessException translate(SQLException e) {
         String state = e.getSQLState();
-        if (state == null || state.startsWith("08") || state.startsWith("57P0")) {
+        if (state == null || DatabaseFaults.isConnectionState(state)) {
             return new DataAccessResourceFailureException("The database connection failed during a COPY.", e);
         }
         return new UncategorizedSQLException("COPY", null, e);

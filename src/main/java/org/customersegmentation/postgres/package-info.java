@@ -1,5 +1,9 @@
-/** Bulk reads and writes through PostgreSQL's COPY protocol: plumbing, not where any data belongs. */
-@ApplicationModule(displayName = "PostgreSQL COPY", allowedDependencies = {})
+/**
+ * The database's plumbing, not where any data belongs: the two connection pools (for requests, and for background
+ * work), whether the database answers, which failures are the connection's, and bulk reads and writes through
+ * PostgreSQL's COPY protocol.
+ */
+@ApplicationModule(displayName = "PostgreSQL", allowedDependencies = {})
 package org.customersegmentation.postgres;
 
 import org.springframework.modulith.ApplicationModule;

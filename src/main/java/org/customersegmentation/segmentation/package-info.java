@@ -5,7 +5,7 @@
  * succeeded through {@link org.customersegmentation.segmentation.Segmentations}.
  */
 @ApplicationModule(displayName = "Segmentation jobs",
-        allowedDependencies = {"common", "web", "security", "idempotency", "dataset", "engine"})
+        allowedDependencies = {"common", "web", "security", "idempotency", "dataset", "engine", "postgres"})
 package org.customersegmentation.segmentation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -16,14 +16,12 @@ import org.customersegmentation.common.UnsupportedFormatException;
 import org.customersegmentation.common.UploadInterruptedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,14 +42,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> domainException(DomainException e) {
         HttpStatus status = statusOf(e);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
-            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(ServiceFaults.RETRY_AFTER_SECONDS));
         }
         return response.body(problem(status, e.title(), e.getMessage(), e.properties()));
     }
@@ -77,26 +74,36 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 + "nothing was stored. Send the upload again.", Map.of());
     }
 
-    /** The database went away (restart, failover, a killed connection): nothing was stored, and a retry may work. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The service lost its database "
-                        + "connection while handling the request; nothing was stored. Try again shortly.", Map.of()));
-    }
-
+    /**
+     * A fault of ours rather than the request's (the database went away, restarted or has no connection to spare;
+     * the temporary disk is full) is a retryable 503, however it was wrapped; anything else unexpected is a 500.
+     */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             // a client that stopped reading a streamed answer half-way: nothing to answer, nothing went wrong here
             log.debug("Client went away: {}", e.toString());
             return null;
         }
+        ProblemDetail fault = ServiceFaults.problemFor(e);
+        if (fault != null) {
+            // one line, no stack trace: the cause is outside the service, and it is logged at every request it fails
+            log.warn("{}: {}", fault.getTitle(), rootCause(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(ServiceFaults.RETRY_AFTER_SECONDS)).body(fault);
+        }
         // Logged without the request body: customer data stays out of the logs.
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The service failed to handle the request. It has been logged; please try again later.", Map.of());
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed to handle the request. It has been logged; please try again later.", Map.of()));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,12 @@ class ProblemErrorController implements ErrorController {
             // asked for directly rather than forwarded to by the container: there is nothing here
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemTypes.problem(HttpStatus.NOT_FOUND, "Not Found", "There is no resource at /error."));
+        }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && ServiceFaults.problemFor(failure) instanceof ProblemDetail fault) {
+            // a filter's query failed on a lost connection, say: retryable, as anywhere else
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(ServiceFaults.RETRY_AFTER_SECONDS)).body(fault);
         }
         HttpStatus status = HttpStatus.resolve(code) != null ? HttpStatus.resolve(code) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is4xxClientError()

@@ -8,6 +8,7 @@ import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.RunControl;
 import org.customersegmentation.engine.SegmentationEngine;
 import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.postgres.DatabaseFaults;
 import org.customersegmentation.segmentation.job.EffectiveRequest;
 import org.customersegmentation.segmentation.job.JobLimits;
 import org.slf4j.Logger;
@@ -79,8 +80,14 @@ class JobRunner {
         } catch (JobLifecycle.LostClaimException e) {
             log.warn("Dropping the outcome of job {}: {}", job.id(), e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
-            // not the request's or the data's fault (the database went away, other jobs held the memory): the
-            // scheduler tries again later; an Error counts too, or a job too big for the heap would loop for ever
+            if (DatabaseFaults.isConnectionFault(e)) {
+                // the database went away: the job is not at fault, however often that happens; it runs again later
+                log.warn("Job {} attempt {} lost the database ({}); it will be tried again", job.id(), job.attempt(),
+                        e.toString());
+                throw e;
+            }
+            // not the request's or the data's fault (other jobs held the memory, say): the scheduler tries again
+            // later; an Error counts too, or a job too big for the heap would loop for ever
             if (job.attempt() < MAX_ATTEMPTS) {
                 log.warn("Job {} attempt {} failed; it will be tried again", job.id(), job.attempt(), e);
                 throw e;

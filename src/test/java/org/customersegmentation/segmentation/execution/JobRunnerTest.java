@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.customersegmentation.segmentation.job.EffectiveRequest;
 import org.customersegmentation.segmentation.job.JobLimits;
 import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a run does when it fails: the request's or data's fault ends the job, anything else is tried again. */
@@ -42,9 +43,9 @@ class JobRunnerTest {
     @Test
     void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {
         claimedAsAttempt(JobRunner.MAX_ATTEMPTS - 1);
-        when(datasets.features(any(), anyList())).thenThrow(new DataAccessResourceFailureException("connection lost"));
+        when(datasets.features(any(), anyList())).thenThrow(new IllegalStateException("a bug"));
 
-        assertThatThrownBy(() -> runner.run(jobId)).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> runner.run(jobId)).isInstanceOf(IllegalStateException.class);
 
         verify(lifecycle, never()).fail(any(), any(), any());
     }
@@ -52,11 +53,22 @@ class JobRunnerTest {
     @Test
     void onTheLastAttemptAnInfrastructureFailureEndsTheJob() {
         JobLifecycle.ClaimedJob claim = claimedAsAttempt(JobRunner.MAX_ATTEMPTS);
-        when(datasets.features(any(), anyList())).thenThrow(new DataAccessResourceFailureException("connection lost"));
+        when(datasets.features(any(), anyList())).thenThrow(new IllegalStateException("a bug"));
 
         runner.run(jobId);
 
         verify(lifecycle).fail(eq(claim), eq("Internal error"), startsWith("The job failed 3 times"));
+    }
+
+    @Test
+    void aLostDatabaseIsTriedAgainHoweverManyAttemptsItCost() {
+        claimedAsAttempt(JobRunner.MAX_ATTEMPTS + 2);
+        when(datasets.features(any(), anyList())).thenThrow(new CannotGetJdbcConnectionException("no connection",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+
+        assertThatThrownBy(() -> runner.run(jobId)).isInstanceOf(CannotGetJdbcConnectionException.class);
+
+        verify(lifecycle, never()).fail(any(), any(), any());
     }
 
     @Test
