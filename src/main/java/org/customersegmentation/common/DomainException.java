@@ -1,5 +1,6 @@
 package org.customersegmentation.common;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -12,11 +13,18 @@ public abstract sealed class DomainException extends RuntimeException
 
     private final String title;
     private final Map<String, Object> properties;
+    private final Duration retryAfter;
 
     protected DomainException(String title, String detail, Map<String, Object> properties) {
+        this(title, detail, properties, null);
+    }
+
+    /** @param retryAfter when the request may succeed if sent again, for the Retry-After header; null if unknown */
+    protected DomainException(String title, String detail, Map<String, Object> properties, Duration retryAfter) {
         super(detail);
         this.title = title;
         this.properties = Map.copyOf(properties);
+        this.retryAfter = retryAfter;
     }
 
     public String title() {
@@ -25,5 +33,10 @@ public abstract sealed class DomainException extends RuntimeException
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** How long the caller should wait before sending the request again; null when the failure does not say. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a POST that creates something safe to retry with an {@code Idempotency-Key}: a retry with the same key and
  * payload gets the resource the first request created instead of a second one; the same key with another payload
- * is a 422, and while the first request is still being processed, a 409.
+ * is a 422, and while the first request is still being processed, a 409 with Retry-After.
  */
 @Component
 public class IdempotentRequests {
@@ -86,7 +86,12 @@ public class IdempotentRequests {
             keys.complete(tenant, operation, key, idOf.apply(created), hashOf.apply(created));
             return new Outcome<>(created, null);
         } catch (RuntimeException e) {
-            keys.release(tenant, operation, key);
+            try {
+                keys.release(tenant, operation, key);
+            } catch (RuntimeException releaseFailed) {
+                // the database is gone too: the claim is no longer renewed, and lapses; the first failure is the answer
+                e.addSuppressed(releaseFailed);
+            }
             throw e;
         }
     }

@@ -132,10 +132,17 @@ class OpenApiConfiguration {
                 .content(new Content().addMediaType("application/problem+json",
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
         if (status == HttpStatus.TOO_MANY_REQUESTS.value() || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before trying again")
-                    .schema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(3600))));
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter("Seconds to wait before trying again"));
+        } else if (status == HttpStatus.CONFLICT.value()) {
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER, retryAfter("Sent when the conflict passes by itself (a "
+                    + "request with the same Idempotency-Key still being processed): seconds to wait before retrying"));
         }
         return response;
+    }
+
+    private static Header retryAfter(String description) {
+        return new Header().description(description)
+                .schema(new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(3600)));
     }
 
     private static Schema<?> problemSchema() {

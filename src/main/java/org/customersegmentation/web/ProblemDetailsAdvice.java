@@ -47,7 +47,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> domainException(DomainException e) {
         HttpStatus status = statusOf(e);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
+        if (e.retryAfter() != null) {
+            // whole seconds, never 0: a client that retries at once would only meet the same answer
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+        } else if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(ServiceFaults.RETRY_AFTER_SECONDS));
         }
         return response.body(problem(status, e.title(), e.getMessage(), e.properties()));

@@ -1,12 +1,17 @@
 package org.customersegmentation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 import org.customersegmentation.support.ApiClient;
 import org.customersegmentation.support.CustomerGroups;
 import org.customersegmentation.support.EndToEndTest;
+import org.customersegmentation.support.RawHttpUpload;
 import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,20 +57,78 @@ class IdempotencyEndToEndTest {
     }
 
     @Test
-    void whileTheFirstRequestIsProcessedARetryIsAConflictAndAnAbandonedOneIsTakenOver() {
+    void whileTheFirstRequestIsProcessedARetryIsAConflictAndAnAbandonedOneIsTakenOverWhenItsLeaseLapses() {
         String key = UUID.randomUUID().toString();
         String request = "{\"datasetId\": \"%s\", \"k\": 2}";
         String firstJob = start(key, request).json().get("id").asString();
-        // as if the first request were still being processed
-        jdbc.update("UPDATE idempotency_key SET resource_id = NULL, created_at = now() WHERE key = ?", key);
+        // as if another instance were still processing the first request, then died: its lease is not renewed
+        jdbc.update("UPDATE idempotency_key SET resource_id = NULL, claimed_by = 'a-dead-instance', "
+                + "lease_expires_at = now() + interval '3 seconds' WHERE key = ?", key);
+        long claimedAt = System.nanoTime();
 
-        start(key, request).problem(409);
+        ApiClient.Response conflict = start(key, request);
+        conflict.problem(409);
+        assertThat(Integer.parseInt(conflict.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 3);
 
-        // as if it had died five minutes ago without finishing
-        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '6 minutes' WHERE key = ?", key);
-        ApiClient.Response takenOver = start(key, request);
-        assertThat(takenOver.status()).isEqualTo(202);
-        assertThat(takenOver.json().get("id").asString()).isNotEqualTo(firstJob);
+        AtomicReference<ApiClient.Response> takenOver = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            takenOver.set(start(key, request));
+            return takenOver.get().status() != 409;
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - claimedAt)).as("the lapsed lease, not five minutes")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(takenOver.get().status()).isEqualTo(202);
+        assertThat(takenOver.get().json().get("id").asString()).isNotEqualTo(firstJob);
+    }
+
+    @Test
+    void anUploadStillStreamingKeepsItsKeyPastItsFirstLeaseAndARetryMeanwhileIsToldToWait() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (RawHttpUpload upload = new RawHttpUpload(port, Tenants.ACME_KEY, "Idempotency-Key: " + key + "\r\n")) {
+            upload.send("id,spend\na,1\n");
+            await().atMost(Duration.ofSeconds(10)).until(() -> leaseOf(key) != null);
+            Timestamp firstLease = leaseOf(key);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> leaseOf(key).after(firstLease));
+
+            ApiClient.Response retry = rawUpload(key, "id,spend\na,1\nb,2\n");
+            retry.problem(409);
+            assertThat(Integer.parseInt(retry.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 10);
+
+            upload.send("b,2\n");
+            assertThat(upload.finish()).startsWith("HTTP/1.1 201");
+        }
+        ApiClient.Response replayed = rawUpload(key, "id,spend\na,1\nb,2\n");
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
+    void anUploadWhoseConnectionWasKilledLeavesItsKeyFreeForTheRetryAtOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String response;
+        try (RawHttpUpload upload = new RawHttpUpload(port, Tenants.ACME_KEY, "Idempotency-Key: " + key + "\r\n")) {
+            upload.send("id,spend\n" + "c,1\n".repeat(20_000));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(pg_terminate_backend(pid)) "
+                    + "FROM pg_stat_activity WHERE query LIKE 'COPY dataset\\_rows\\_%' AND state = 'active'", Long.class) == 1);
+            upload.send("d,2\n");
+            response = upload.finish();
+        }
+        assertThat(response).startsWith("HTTP/1.1 503");
+
+        ApiClient.Response retry = upload(key, "id,spend\na,1\n");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+    }
+
+    /** As RawHttpUpload sends it: the same parameters, so the same request. */
+    private ApiClient.Response rawUpload(String key, String csv) {
+        return acme.post("/api/v1/datasets?name=raw", "text/csv", csv.getBytes(StandardCharsets.UTF_8),
+                "Idempotency-Key", key);
+    }
+
+    private Timestamp leaseOf(String key) {
+        return jdbc.query("SELECT lease_expires_at FROM idempotency_key WHERE key = ?",
+                rows -> rows.next() ? rows.getTimestamp(1) : null, key);
     }
 
     @Test

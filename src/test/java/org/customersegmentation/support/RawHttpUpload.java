@@ -17,10 +17,16 @@ public final class RawHttpUpload implements AutoCloseable {
     private final OutputStream out;
 
     public RawHttpUpload(int port, String apiKey) throws IOException {
+        this(port, apiKey, "");
+    }
+
+    /** @param headers further header lines, each ending with CRLF */
+    public RawHttpUpload(int port, String apiKey, String headers) throws IOException {
         socket = new Socket("localhost", port);
         out = socket.getOutputStream();
         out.write(("POST /api/v1/datasets?name=raw HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + apiKey + "\r\n"
-                + "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n" + headers + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 
     public void send(String text) throws IOException {
