@@ -21,11 +21,11 @@ public class SegmentationServiceApplication {
     }
 
     /**
-     * Jobs one instance runs at once unless DB_SCHEDULER_THREADS says otherwise: one per two cores, since a k-means
-     * fit keeps a core busy and requests need the rest.
+     * Jobs one instance runs at once unless DB_SCHEDULER_THREADS says otherwise: one per two cores, and at least two,
+     * so that while one tenant's job runs another tenant's can start (a tenant runs one at a time by default).
      */
     static int defaultJobThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** Ticks in microseconds, the precision PostgreSQL keeps, so a time we answer with equals the one read back. */

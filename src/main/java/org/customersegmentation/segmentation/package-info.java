@@ -5,7 +5,7 @@
  * succeeded through {@link org.customersegmentation.segmentation.Segmentations}.
  */
 @ApplicationModule(displayName = "Segmentation jobs",
-        allowedDependencies = {"common", "web", "security", "idempotency", "dataset", "engine", "postgres"})
+        allowedDependencies = {"common", "web", "security", "idempotency", "dataset", "engine", "postgres", "limits"})
 package org.customersegmentation.segmentation;
 
 import org.springframework.modulith.ApplicationModule;

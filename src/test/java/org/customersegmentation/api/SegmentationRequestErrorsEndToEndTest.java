@@ -145,6 +145,32 @@ class SegmentationRequestErrorsEndToEndTest {
                 .isEqualTo(jobs).isZero();
     }
 
+    /** The request found holding the only worker for minutes, on 50,000 customers of one feature. */
+    @Test
+    void aRequestThatCouldCostMoreThanTheTenantsBudgetIsRefusedBeforeItIsQueued() {
+        StringBuilder csv = new StringBuilder("id,spend\n");
+        for (int i = 0; i < 50_000; i++) {
+            csv.append('c').append(i).append(',').append(i * 7 % 101).append('\n');
+        }
+        String costly = acme.uploadDataset("costly", csv.toString());
+
+        JsonNode refused = acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + costly + "\", \"kRange\": "
+                + "{\"min\": 2, \"max\": 100}, \"restarts\": 100, \"maxIterations\": 1000}").problem(422);
+
+        // 50,000 × 1 × (2 + 3 + ... + 100 = 5049) × 100 × 1000 = 2.5e13, against the default budget of 2e13
+        assertThat(refused.get("estimatedCost").asDouble()).isEqualTo(50_000.0 * 5049 * 100 * 1000);
+        assertThat(refused.get("maxCost").asDouble()).isEqualTo(2e13);
+        assertThat(refused.get("detail").asString()).isEqualTo("This segmentation could take up to 2.5e+13 coordinate "
+                + "comparisons (50,000 customers × 1 dimensions × 5049, the sum of the k to fit, × 100 restarts × 1000 "
+                + "maxIterations), more than the 2.0e+13 allowed to you. Lower kRange.max, restarts or maxIterations, use "
+                + "fewer features, or segment fewer customers.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM segmentation_job WHERE dataset_id = ?::uuid", Long.class,
+                costly)).isZero();
+        String cheaper = acme.startJob("{\"datasetId\": \"" + costly + "\", \"kRange\": {\"min\": 2, \"max\": 100}, "
+                + "\"restarts\": 10, \"maxIterations\": 100}");
+        assertThat(acme.postJson("/api/v1/segmentations/" + cheaper + "/cancel", "").status()).isEqualTo(202);
+    }
+
     private ApiClient.Response start(String parameters) {
         return acme.postJson("/api/v1/segmentations", "{\"datasetId\": \"" + datasetId + "\", " + parameters + "}");
     }

@@ -121,8 +121,11 @@ class JobRecoveryIT {
     @Test
     void twoInstancesRunFortyJobsEachExactlyOnce() {
         int customers = 2_000;
-        try (ServiceProcess first = ServiceProcess.start("replica-1", database, Map.of("db-scheduler.polling-interval", "200ms"));
-             ServiceProcess second = ServiceProcess.start("replica-2", database, Map.of("db-scheduler.polling-interval", "200ms"))) {
+        // as many of the tenant's jobs at once as both replicas have threads, so that either may take any of them
+        Map<String, String> settings = Map.of("db-scheduler.polling-interval", "200ms",
+                "segmentation.limits.defaults.running-jobs", "4");
+        try (ServiceProcess first = ServiceProcess.start("replica-1", database, settings);
+             ServiceProcess second = ServiceProcess.start("replica-2", database, settings)) {
             ApiClient[] replicas = {first.client(Tenants.ACME_KEY), second.client(Tenants.ACME_KEY)};
             String datasetId = replicas[0].uploadDataset("replicas", uniformCustomers(customers, 3));
             List<String> jobs = new ArrayList<>();

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
                 + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY,
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
+        // two of a tenant's jobs at once, as some tests need; the fairness test runs a process with one
+        "segmentation.limits.defaults.running-jobs=2",
         "segmentation.callbacks.secrets=" + Tenants.ACME + "=" + Tenants.ACME_CALLBACK_SECRET,
         "segmentation.callbacks.allowed-hosts=127.0.0.1",
         "segmentation.callbacks.first-retry=1s",

@@ -13,7 +13,6 @@ import org.customersegmentation.segmentation.job.EffectiveRequest;
 import org.customersegmentation.segmentation.job.JobLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Runs one claimed job: reads its features, segments them, and records the outcome. */
@@ -32,14 +31,12 @@ class JobRunner {
 
     private final int parallelism;
 
-    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits,
-              @Value("${db-scheduler.threads:1}") int jobThreads) {
+    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits) {
         this.datasets = datasets;
         this.lifecycle = lifecycle;
         this.running = running;
         this.limits = limits;
-        this.parallelism = limits.parallelism() > 0 ? limits.parallelism()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, jobThreads));
+        this.parallelism = limits.parallelism() > 0 ? limits.parallelism() : Runtime.getRuntime().availableProcessors();
     }
 
     /** Runs the job as a new attempt, unless it has finished or been deleted meanwhile. */

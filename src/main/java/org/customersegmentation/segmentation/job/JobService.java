@@ -14,7 +14,6 @@ import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.SegmentationDeleted;
 import org.customersegmentation.segmentation.callback.CallbackTargets;
 import org.customersegmentation.segmentation.execution.JobQueue;
-import org.customersegmentation.segmentation.execution.JobQueued;
 import org.customersegmentation.segmentation.execution.JobTelemetry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,26 +30,30 @@ public class JobService {
     private final Datasets datasets;
     private final JobQueue queue;
     private final JobLimits limits;
+    private final Admission admission;
     private final JobTelemetry telemetry;
     private final CallbackTargets callbackTargets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    JobService(SegmentationJobRepository jobs, Datasets datasets, JobQueue queue,
-                        JobLimits limits, JobTelemetry telemetry, CallbackTargets callbackTargets,
-                        ApplicationEventPublisher events, Clock clock) {
+    JobService(SegmentationJobRepository jobs, Datasets datasets, JobQueue queue, JobLimits limits, Admission admission,
+               JobTelemetry telemetry, CallbackTargets callbackTargets, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.queue = queue;
         this.limits = limits;
+        this.admission = admission;
         this.telemetry = telemetry;
         this.callbackTargets = callbackTargets;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Checks the request against the dataset and queues the job; a scheduler picks it up once this commits. */
+    /**
+     * Checks the request against the dataset and the tenant's limits, and queues the job: it is handed to the
+     * scheduler at once if the tenant may run another job, otherwise when one of its jobs ends.
+     */
     @Transactional
     public JobView create(Tenant tenant, SegmentationRequest request) {
         requireQueueRoom(tenant);
@@ -59,10 +62,10 @@ public class JobService {
                 ? RequestChecks.effective(request, dataset, random.nextLong(),
                         callbackTargets.checked(tenant, request.callbackUrl()))
                 : refresh(tenant, request, dataset);
-        SegmentationJob job = jobs.save(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
-        queue.enqueue(job.id());
+        admission.check(tenant, effective, dataset);
+        SegmentationJob job = jobs.saveAndFlush(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
+        queue.dispatch(tenant.id());
         telemetry.submitted(job);
-        events.publishEvent(new JobQueued(job.id()));
         return JobView.of(job);
     }
 

@@ -51,6 +51,16 @@ final class RequestChecks {
                 request.minSegmentShare());
     }
 
+    /** Columns of the clustering space: one per numeric feature, one per value of a categorical one (one-hot). */
+    static int dimensions(List<String> features, DatasetSchema dataset) {
+        int dimensions = 0;
+        for (String feature : features) {
+            DatasetSchema.Column column = dataset.columns().get(feature);
+            dimensions += column.type() == ColumnType.CATEGORICAL && column.distinct() != null ? column.distinct() : 1;
+        }
+        return dimensions;
+    }
+
     /** A fixed k, or a range and how to choose from it, checked against the dataset's size. */
     private record KChoice(Integer k, KRange range, KSelectionMethod selection) {
         EffectiveRequest with(UUID datasetId, URI callbackUrl, UUID refreshOf, List<String> features, Preprocessing.Scaling scaling,
@@ -167,11 +177,7 @@ final class RequestChecks {
 
     /** Features whose one-hot encoding keeps the clustering space within {@link #MAX_DIMENSIONS} columns. */
     private static List<String> checkedDimensions(List<String> features, DatasetSchema dataset) {
-        int dimensions = 0;
-        for (String feature : features) {
-            DatasetSchema.Column column = dataset.columns().get(feature);
-            dimensions += column.type() == ColumnType.CATEGORICAL && column.distinct() != null ? column.distinct() : 1;
-        }
+        int dimensions = dimensions(features, dataset);
         if (dimensions > MAX_DIMENSIONS) {
             throw new InvalidInputException(TITLE, "One-hot encoded, the features span " + dimensions + " columns; at "
                     + "most " + MAX_DIMENSIONS + " can be clustered. Leave out categorical features with many values.",

@@ -38,7 +38,7 @@ class JobRunnerTest {
     final JobLifecycle lifecycle = mock(JobLifecycle.class);
     final JobLimits limits = new JobLimits(20, Duration.ofMinutes(30), 1);
     final JobRunner runner = new JobRunner(datasets, lifecycle,
-            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits, 1);
+            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits);
 
     @Test
     void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {
@@ -99,7 +99,7 @@ class JobRunnerTest {
         SegmentationJobRepository jobs = mock(SegmentationJobRepository.class);
         when(jobs.findRunningAmong(anyCollection())).thenReturn(List.of(jobId));
         RunningJobs running = new RunningJobs(jobs, mock(JdbcTemplate.class), instantly, Clock.systemUTC());
-        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly, 1);
+        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly);
         JobLifecycle.ClaimedJob claim = claimedAsAttempt(1);
         when(datasets.features(any(), anyList())).thenAnswer(call -> {
             running.reportProgressAndStopCancelled(); // the once-a-second check, while the job loads
