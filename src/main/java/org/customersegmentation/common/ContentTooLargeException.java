@@ -6,6 +6,10 @@ import java.util.Map;
 public final class ContentTooLargeException extends DomainException {
 
     public ContentTooLargeException(String detail) {
-        super("Upload too large", detail, Map.of());
+        this("Upload too large", detail);
+    }
+
+    public ContentTooLargeException(String title, String detail) {
+        super(title, detail, Map.of());
     }
 }

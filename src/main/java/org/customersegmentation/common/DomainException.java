@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits ConflictException, ContentTooLargeException, InvalidInputException, NotFoundException,
-        QuotaExceededException, ServiceBusyException, UnprocessableContentException, UnsupportedFormatException {
+        QuotaExceededException, ServiceBusyException, UnprocessableContentException, UnsupportedFormatException,
+        UploadTooSlowException {
 
     private final String title;
     private final Map<String, Object> properties;

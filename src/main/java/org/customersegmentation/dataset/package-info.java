@@ -4,7 +4,7 @@
  * {@link org.customersegmentation.dataset.Datasets}, in the dataset's own types.
  */
 @ApplicationModule(displayName = "Datasets",
-        allowedDependencies = {"common", "web", "security", "idempotency", "postgres"})
+        allowedDependencies = {"common", "web", "security", "idempotency", "postgres", "limits"})
 package org.customersegmentation.dataset;
 
 import org.springframework.modulith.ApplicationModule;

@@ -45,7 +45,7 @@ class ScoringController {
                     + "imputation, then the transform and scaling; a category never seen in training has every one-hot "
                     + "indicator 0. "
                     + "A value of the wrong kind is a 400 naming the customer (from 1) and the feature. 409 while the job "
-                    + "has not succeeded.",
+                    + "has not succeeded. A body over segmentation.scoring.max-body-size (16 MB by default) is a 413.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "The customers to place, each an object with the segmentation's features",
                     content = @Content(mediaType = "application/json", array = @ArraySchema(maxItems = SegmentScoring.MAX_RECORDS,
@@ -56,7 +56,7 @@ class ScoringController {
                                     + "dataset whose ID column is customer_id; C102's null annual_income takes the "
                                     + "fitted imputation.",
                             value = PREDICT_EXAMPLE))))
-    @ProblemResponses({400, 404, 409})
+    @ProblemResponses({400, 404, 409, 413})
     @PostMapping(path = "/predict", consumes = "application/json")
     List<PredictionView> predict(@AuthenticationPrincipal Tenant tenant, @PathVariable UUID id,
                                  @RequestBody List<Map<String, Object>> customers) {

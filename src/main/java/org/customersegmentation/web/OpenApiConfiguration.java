@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -37,6 +38,8 @@ class OpenApiConfiguration {
     static final String API_KEY_SCHEME = "apiKey";
     private static final String REPORT_TOKEN = "token";
     private static final String PROBLEM_SCHEMA = "Problem";
+    private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+    private static final String RATE_LIMIT = "RateLimit";
 
     @Bean
     OpenAPI segmentationOpenApi() {
@@ -56,7 +59,15 @@ class OpenApiConfiguration {
                                 .type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER)
                                 .name("X-API-Key"))
-                        .addSchemas(PROBLEM_SCHEMA, problemSchema()))
+                        .addSchemas(PROBLEM_SCHEMA, problemSchema())
+                        .addHeaders(RATE_LIMIT_POLICY, new Header().description("The tenant's request rate limit "
+                                        + "(IETF draft-ietf-httpapi-ratelimit-headers): q requests, refilled over w "
+                                        + "seconds, e.g. \"tenant\";q=100;w=2")
+                                .schema(new StringSchema().maxLength(100).example("\"tenant\";q=100;w=2")))
+                        .addHeaders(RATE_LIMIT, new Header().description("Requests the tenant has left now (r), and "
+                                        + "when over its limit the seconds until it may send again (t), e.g. "
+                                        + "\"tenant\";r=57 or \"tenant\";r=0;t=1")
+                                .schema(new StringSchema().maxLength(100).example("\"tenant\";r=57"))))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
     }
 
@@ -105,8 +116,9 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Adds 401, 500 and 503 (the database went away) to every API operation, and the statuses its
-     * {@link ProblemResponses} lists, as problem responses; 429 and 503 say when to try again.
+     * Adds 401, 429 (the tenant's request rate), 500 and 503 (the database went away) to every API operation, 413 to
+     * every one with a request body, and the statuses its {@link ProblemResponses} lists, as problem responses; 429
+     * and 503 say when to try again. Every answer but a 401 carries the tenant's RateLimit fields.
      */
     @Bean
     OperationCustomizer problemResponses() {
@@ -119,10 +131,18 @@ class OpenApiConfiguration {
                 operation.security(List.of(new SecurityRequirement().addList(API_KEY_SCHEME), new SecurityRequirement()));
             }
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
-            IntStream.concat(IntStream.of(401, 500, 503), declared == null ? IntStream.empty() : IntStream.of(declared.value()))
+            IntStream always = operation.getRequestBody() == null ? IntStream.of(401, 429, 500, 503)
+                    : IntStream.of(401, 413, 429, 500, 503);
+            IntStream.concat(always, declared == null ? IntStream.empty() : IntStream.of(declared.value()))
                     .sorted()
                     .distinct()
                     .forEach(status -> operation.getResponses().addApiResponse(Integer.toString(status), problem(status)));
+            operation.getResponses().forEach((status, response) -> {
+                if (!status.equals("401")) {
+                    response.addHeaderObject(RATE_LIMIT_POLICY, new Header().$ref("#/components/headers/" + RATE_LIMIT_POLICY));
+                    response.addHeaderObject(RATE_LIMIT, new Header().$ref("#/components/headers/" + RATE_LIMIT));
+                }
+            });
             return operation;
         };
     }
@@ -148,7 +168,7 @@ class OpenApiConfiguration {
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("An RFC 9457 problem. Some problems add members that say where the fault is: parameter, "
-                        + "line, column, feature, customer, jobStatus or queued.")
+                        + "line, column, feature, customer, jobStatus, queued, estimatedCost or maxCost.")
                 .addProperty("type", new StringSchema().format("uri").description("Identifies the kind of problem"))
                 .addProperty("title", new StringSchema().description("Short summary of the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
@@ -163,6 +183,10 @@ class OpenApiConfiguration {
                 .addProperty("jobStatus", new StringSchema().description("The status of the job, when it does not allow "
                         + "the request")._enum(List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")))
                 .addProperty("queued", new IntegerSchema().format("int64").description("How many of the caller's jobs "
-                        + "are waiting to run"));
+                        + "are waiting to run"))
+                .addProperty("estimatedCost", new NumberSchema().description("What a refused segmentation could cost, "
+                        + "in coordinate comparisons"))
+                .addProperty("maxCost", new NumberSchema().description("The most a segmentation of the caller's may "
+                        + "cost, in coordinate comparisons"));
     }
 }

@@ -1,5 +1,7 @@
 package org.customersegmentation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import org.customersegmentation.common.ServiceBusyException;
 import org.customersegmentation.common.UnprocessableContentException;
 import org.customersegmentation.common.UnsupportedFormatException;
 import org.customersegmentation.common.UploadInterruptedException;
+import org.customersegmentation.common.UploadTooSlowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +47,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> domainException(DomainException e) {
+    ResponseEntity<ProblemDetail> domainException(DomainException e, HttpServletRequest request) {
+        if (e instanceof UploadTooSlowException) {
+            AbandonedBodies.abandon(request);
+        }
         HttpStatus status = statusOf(e);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         if (e.retryAfter() != null) {
@@ -66,13 +72,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case UnprocessableContentException _ -> HttpStatus.UNPROCESSABLE_CONTENT;
             case QuotaExceededException _ -> HttpStatus.TOO_MANY_REQUESTS;
             case ServiceBusyException _ -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UploadTooSlowException _ -> HttpStatus.REQUEST_TIMEOUT;
         };
     }
 
-    /** The client stopped sending half-way; it will rarely read this answer, but a proxy might. */
+    /**
+     * The client stopped sending half-way, or sent nothing for as long as the server waits for a read; it will
+     * rarely read this answer, but a proxy might.
+     */
     @ExceptionHandler
     ProblemDetail bodyNotRead(UploadInterruptedException e) {
         log.info("Upload interrupted: {}", e.getCause().toString());
+        if (e.getCause() instanceof SocketTimeoutException) {
+            return problem(HttpStatus.REQUEST_TIMEOUT, "Upload too slow", "Nothing more of the request body arrived "
+                    + "for too long, and the upload was abandoned; nothing was stored. Send it again over a faster "
+                    + "connection.", Map.of());
+        }
         return problem(HttpStatus.BAD_REQUEST, "Upload interrupted", "The request body ended before it was complete; "
                 + "nothing was stored. Send the upload again.", Map.of());
     }
@@ -124,6 +139,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContentTooLargeException tooLarge) {
+                // the body passed its limit while the JSON parser read it (see RequestBodyLimits)
+                return handleExceptionInternal(e, problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.title(),
+                        tooLarge.getMessage(), Map.of()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         String detail = "The request body is not valid JSON for this operation.";
         Map<String, Object> members = Map.of();
         if (e.getMostSpecificCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {

@@ -7,7 +7,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem where no controller advice can: in a servlet filter, before the request reaches Spring MVC. */
+/**
+ * Writes a problem where no controller advice can: in a servlet filter, before the request reaches Spring MVC.
+ * Headers already set stay.
+ */
 public final class ProblemWriter {
 
     private ProblemWriter() {
@@ -19,7 +22,7 @@ public final class ProblemWriter {
         if (response.isCommitted()) {
             return;
         }
-        response.reset();
+        response.resetBuffer();
         response.setStatus(problem.getStatus());
         if (retryAfterSeconds != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));

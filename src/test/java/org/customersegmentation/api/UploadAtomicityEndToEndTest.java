@@ -91,21 +91,26 @@ class UploadAtomicityEndToEndTest {
     }
 
     @Test
-    void uploadsBeyondTheConcurrencyLimitAreTurnedAwayWithRetryAfter() throws IOException {
+    void uploadsBeyondATenantsLimitAre429AndBeyondTheInstancesLimit503BothWithRetryAfter() throws IOException {
         List<RawHttpUpload> streaming = new ArrayList<>();
         try {
-            for (int i = 0; i < 4; i++) { // segmentation.upload.max-concurrent
-                RawHttpUpload upload = new RawHttpUpload(port, Tenants.ACME_KEY);
+            // segmentation.limits.defaults.concurrent-uploads (2) each for acme and globex: 4 in all, the instance's limit
+            for (String key : new String[] {Tenants.ACME_KEY, Tenants.ACME_KEY, Tenants.GLOBEX_KEY, Tenants.GLOBEX_KEY}) {
+                RawHttpUpload upload = new RawHttpUpload(port, key);
                 streaming.add(upload);
                 upload.send("id,spend\n" + rows(1, 20_000));
-                int expected = i + 1;
+                int expected = streaming.size();
                 await().atMost(Duration.ofSeconds(20)).until(() -> count(ACTIVE_COPIES) == expected);
             }
 
-            ApiClient.Response busy = acme.postCsv("/api/v1/datasets", "id,spend\na,1\n");
+            ApiClient.Response tenantBusy = acme.postCsv("/api/v1/datasets", "id,spend\na,1\n");
+            assertThat(tenantBusy.problem(429).get("title").asString()).isEqualTo("Too many uploads at once");
+            assertThat(tenantBusy.headers().firstValue("Retry-After")).contains("5");
 
-            assertThat(busy.problem(503).get("title").asString()).isEqualTo("Too many uploads");
-            assertThat(busy.headers().firstValue("Retry-After")).contains("5");
+            ApiClient.Response instanceBusy = new ApiClient(port, Tenants.INITECH_KEY).postCsv("/api/v1/datasets",
+                    "id,spend\na,1\n");
+            assertThat(instanceBusy.problem(503).get("title").asString()).isEqualTo("Too many uploads");
+            assertThat(instanceBusy.headers().firstValue("Retry-After")).contains("5");
         } finally {
             for (RawHttpUpload upload : streaming) {
                 upload.close();

@@ -15,16 +15,23 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "segmentation.api-keys=" + Tenants.ACME + "=" + Tenants.ACME_KEY + "," + Tenants.GLOBEX + "=" + Tenants.GLOBEX_KEY
-                + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY,
+                + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY + "," + Tenants.UMBRELLA + "=" + Tenants.UMBRELLA_KEY,
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
         // two of a tenant's jobs at once, as some tests need; the fairness test runs a process with one
         "segmentation.limits.defaults.running-jobs=2",
+        // tests poll fast; one tenant keeps a limit they reach
+        "segmentation.limits.defaults.requests-per-second=1000",
+        "segmentation.limits.defaults.request-burst=1000",
+        "segmentation.limits.tenants.umbrella.requests-per-second=2",
+        "segmentation.limits.tenants.umbrella.request-burst=3",
         "segmentation.callbacks.secrets=" + Tenants.ACME + "=" + Tenants.ACME_CALLBACK_SECRET,
         "segmentation.callbacks.allowed-hosts=127.0.0.1",
         "segmentation.callbacks.first-retry=1s",
         "segmentation.callbacks.give-up-after=5s",
-        "segmentation.upload.max-size=1MB"})
+        "segmentation.upload.max-size=1MB",
+        // uploads are abandoned below 64 KB/s averaged over 5 s rather than 30, so that a test sees it soon
+        "segmentation.upload.throughput-window=5s"})
 @Import({PostgresForTests.class, PausingResponses.class})
 public @interface EndToEndTest {
 }

@@ -22,10 +22,16 @@ public final class RawHttpUpload implements AutoCloseable {
 
     /** @param headers further header lines, each ending with CRLF */
     public RawHttpUpload(int port, String apiKey, String headers) throws IOException {
+        this(port, apiKey, "/api/v1/datasets?name=raw", "text/csv", headers);
+    }
+
+    /** A chunked POST of any body to any path. */
+    public RawHttpUpload(int port, String apiKey, String path, String contentType, String headers) throws IOException {
         socket = new Socket("localhost", port);
+        socket.setSoTimeout(60_000);
         out = socket.getOutputStream();
-        out.write(("POST /api/v1/datasets?name=raw HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + apiKey + "\r\n"
-                + "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n" + headers + "\r\n")
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + apiKey + "\r\n"
+                + "Content-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n" + headers + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -45,6 +51,17 @@ public final class RawHttpUpload implements AutoCloseable {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         in.transferTo(response);
+        return response.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The response the server sent without waiting for the rest of the body: its status line, headers and body. */
+    public String awaitResponse() throws IOException {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            socket.getInputStream().transferTo(response);
+        } catch (java.net.SocketException closedAfterAnswering) {
+            // the server may reset the connection once it has answered; what it answered has been read
+        }
         return response.toString(StandardCharsets.UTF_8);
     }
 

@@ -38,7 +38,8 @@ public final class ResponseSchemas {
     }
 
     /** Headers a client acts on: an answer that carries one must declare it. */
-    private static final List<String> ACTIONABLE_HEADERS = List.of("Location", "Retry-After");
+    private static final List<String> ACTIONABLE_HEADERS = List.of("Location", "Retry-After", "RateLimit",
+            "RateLimit-Policy");
 
     /**
      * Fails with what differs when an answer to an API operation is not what the description declares: its status,

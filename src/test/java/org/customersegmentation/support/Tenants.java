@@ -13,6 +13,10 @@ public final class Tenants {
     public static final String INITECH = "initech";
     public static final String INITECH_KEY = "initech-test-key-0123456789";
 
+    /** A tenant with a request rate limit low enough for a test to reach: 2 a second, in bursts of 3. */
+    public static final String UMBRELLA = "umbrella";
+    public static final String UMBRELLA_KEY = "umbrella-test-key-0123456789";
+
     private Tenants() {
     }
 }

@@ -3,9 +3,12 @@ package org.customersegmentation.dataset.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.customersegmentation.common.InvalidInputException;
+import org.customersegmentation.common.QuotaExceededException;
 import org.customersegmentation.common.ServiceBusyException;
 import org.customersegmentation.dataset.DatasetDeleted;
 import org.customersegmentation.dataset.ingest.DatasetIngestion;
@@ -16,6 +19,7 @@ import org.customersegmentation.dataset.ingest.UploadProperties;
 import org.customersegmentation.dataset.web.DatasetView;
 import org.customersegmentation.dataset.web.Decompression;
 import org.customersegmentation.dataset.web.SizeLimitedInputStream;
+import org.customersegmentation.limits.TenantLimits;
 import org.customersegmentation.security.Tenant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,13 +43,17 @@ public class DatasetService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Semaphore streaming;
+    private final TenantLimits tenantLimits;
+    private final Map<String, Semaphore> tenantStreaming = new ConcurrentHashMap<>();
 
     DatasetService(DatasetRepository datasets, DatasetIngestion ingestion, RowTable rowTable, UploadProperties limits,
-                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+                   TenantLimits tenantLimits, ApplicationEventPublisher events,
+                   PlatformTransactionManager transactionManager) {
         this.datasets = datasets;
         this.ingestion = ingestion;
         this.rowTable = rowTable;
         this.limits = limits;
+        this.tenantLimits = tenantLimits;
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
         this.streaming = new Semaphore(limits.maxConcurrent());
@@ -53,23 +61,35 @@ public class DatasetService {
 
     /**
      * Streams the upload into PostgreSQL in one transaction: the body is read as it arrives, and a rejected,
-     * interrupted or failed upload leaves nothing behind.
+     * interrupted or failed upload leaves nothing behind. A tenant streams at most its concurrentUploads at once on
+     * an instance (429 beyond), below the instance's maxConcurrent for all tenants (503 beyond).
      *
      * @param body the body as sent; gzip is recognised by its magic bytes
      */
     public DatasetView upload(Tenant tenant, UploadFormat format, Character delimiter, Upload upload, InputStream body) {
         Upload checked = new Upload(checkedName(upload.name()), upload.idColumn(), upload.maxCategories());
-        if (!streaming.tryAcquire()) {
-            throw new ServiceBusyException("Too many uploads", "The service is already receiving " + limits.maxConcurrent()
-                    + " uploads (segmentation.upload.max-concurrent); try again shortly.");
+        Semaphore tenantSlots = tenantStreaming.computeIfAbsent(tenant.id(),
+                id -> new Semaphore(tenantLimits.of(tenant).concurrentUploads()));
+        if (!tenantSlots.tryAcquire()) {
+            throw new QuotaExceededException("Too many uploads at once", "You are already sending "
+                    + tenantLimits.of(tenant).concurrentUploads() + " uploads to this instance, the most allowed to you "
+                    + "at once; send this one when one of them has finished.", Map.of());
         }
-        try (InputStream decoded = new SizeLimitedInputStream(Decompression.decode(body), limits.maxSize());
-             RecordSource source = format.open(decoded, delimiter, limits.maxColumns())) {
-            return transaction.execute(status -> ingestion.ingest(tenant, checked, source));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            if (!streaming.tryAcquire()) {
+                throw new ServiceBusyException("Too many uploads", "The service is already receiving "
+                        + limits.maxConcurrent() + " uploads (segmentation.upload.max-concurrent); try again shortly.");
+            }
+            try (InputStream decoded = new SizeLimitedInputStream(Decompression.decode(body, limits.maxSize()),
+                    limits.maxSize()); RecordSource source = format.open(decoded, delimiter, limits.maxColumns())) {
+                return transaction.execute(status -> ingestion.ingest(tenant, checked, source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                streaming.release();
+            }
         } finally {
-            streaming.release();
+            tenantSlots.release();
         }
     }
 

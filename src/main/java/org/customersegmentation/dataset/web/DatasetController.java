@@ -104,7 +104,12 @@ class DatasetController {
                     nothing. Send CSV (first row = header; RFC 4180 quoting; UTF-8 with or without BOM), a JSON array of \
                     flat objects, NDJSON (one object per line), or a multipart/form-data form whose part `file` holds one \
                     of these (its format from the part's Content-Type or file name, default CSV). Any of them may be \
-                    gzip-compressed (`Content-Encoding: gzip`, or a .gz file).
+                    gzip-compressed (`Content-Encoding: gzip`, or a .gz file); a gzip body is received whole, then \
+                    measured, before it is read.
+
+                    Limits: segmentation.upload.max-size once inflated (413); a tenant's concurrentUploads at once (429) \
+                    below the instance's segmentation.upload.max-concurrent (503); and an upload arriving slower than \
+                    segmentation.upload.min-throughput (64 KB/s) over a throughput-window (30 s) is abandoned (408).
 
                     Empty cells, NA, N/A, null and NaN (any case) and JSON null are missing values. A column whose \
                     values are all numbers is NUMERIC; otherwise CATEGORICAL with at most `maxCategories` distinct \
@@ -137,7 +142,7 @@ class DatasetController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the dataset",
             headers = @Header(name = "Location", description = "The dataset's URL", required = true,
                     schema = @Schema(type = "string", format = "uri-reference", maxLength = 2048)))
-    @ProblemResponses({400, 409, 413, 415, 422})
+    @ProblemResponses({400, 408, 409, 413, 415, 422})
     @PostMapping(consumes = {"text/csv", "application/json", "application/x-ndjson"})
     ResponseEntity<DatasetView> upload(@AuthenticationPrincipal Tenant tenant,
                                        @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
@@ -149,7 +154,7 @@ class DatasetController {
                                        @Parameter(hidden = true) InputStream body) {
         requireSupported(encoding);
         UploadFormat format = UploadFormat.of(contentType, null);
-        return idempotent(tenant, idempotencyKey, format + " " + encoding + " " + parameters, body,
+        return idempotent(tenant, idempotencyKey, format + " " + encoding + " " + parameters, guarded(body),
                 payload -> datasets.upload(tenant, format, parameters.delimiterChar(),
                         parameters.upload(null, limits.maxCategories()), payload));
     }
@@ -167,9 +172,9 @@ class DatasetController {
                                                 String idempotencyKey,
                                                 HttpServletRequest request) {
         requireSupported(encoding);
-        try {
+        try (InputStream body = Decompression.decode(guarded(request.getInputStream()), limits.maxSize())) {
             FileItemInputIterator parts = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>()
-                    .getItemIterator(decoded(request));
+                    .getItemIterator(withBody(request, body));
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if (!part.isFormField() && "file".equals(part.getFieldName())) {
@@ -270,9 +275,13 @@ class DatasetController {
         }
     }
 
+    /** The body as it comes over the network, abandoned if it comes too slowly (see {@link ThroughputGuard}). */
+    private InputStream guarded(InputStream body) {
+        return new ThroughputGuard(body, limits.minThroughput(), limits.throughputWindow(), System::nanoTime);
+    }
+
     /** The request with its body decompressed, for the multipart parser to read the form from. */
-    private static HttpServletRequest decoded(HttpServletRequest request) throws IOException {
-        InputStream body = Decompression.decode(request.getInputStream());
+    private static HttpServletRequest withBody(HttpServletRequest request, InputStream body) {
         return new HttpServletRequestWrapper(request) {
             @Override
             public ServletInputStream getInputStream() {

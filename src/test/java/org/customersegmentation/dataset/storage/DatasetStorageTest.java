@@ -25,6 +25,7 @@ import org.customersegmentation.dataset.ingest.DatasetIngestion;
 import org.customersegmentation.dataset.ingest.Upload;
 import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.dataset.profile.ProfileStore;
+import org.customersegmentation.limits.TenantLimits;
 import org.customersegmentation.postgres.PostgresCopy;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.support.Leftovers;
@@ -52,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({PostgresForTests.class, PostgresCopy.class, RowTable.class, ProfileStore.class, DatasetIngestion.class,
-        Datasets.class, DatasetService.class, DatasetStorageTest.FixedClock.class})
+        Datasets.class, DatasetService.class, TenantLimits.class, DatasetStorageTest.FixedClock.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class DatasetStorageTest {
 

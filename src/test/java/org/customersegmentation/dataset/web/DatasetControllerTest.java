@@ -37,6 +37,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
 
 /** The upload's HTTP contract: what reaches the service for each kind of body, and what is refused before. */
 @WebMvcTest(DatasetController.class)
@@ -112,7 +113,7 @@ class DatasetControllerTest {
                 .andExpect(status().isCreated());
 
         assertThat(call.get().body()).isEqualTo(compressed); // DatasetService.upload decodes it
-        try (InputStream decoded = Decompression.decode(new ByteArrayInputStream(call.get().body()))) {
+        try (InputStream decoded = Decompression.decode(new ByteArrayInputStream(call.get().body()), DataSize.ofMegabytes(1))) {
             assertThat(new String(decoded.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(CSV);
         }
         assertThat(call.get().upload()).isEqualTo(new Upload("unnamed", null, 50));
