@@ -1,6 +1,5 @@
 package org.customersegmentation.limits;
 
-import java.util.Map;
 import org.customersegmentation.security.Tenant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -46,9 +45,10 @@ public class TenantLimits {
                 or(override.requestBurst(), defaults.requestBurst()));
     }
 
-    /** The tenants that have limits of their own. */
-    Map<String, LimitSettings.Override> overrides() {
-        return settings.tenants();
+    /** The most concurrent uploads any tenant may have, by default or by its own limit. */
+    public int mostConcurrentUploads() {
+        return settings.tenants().keySet().stream().mapToInt(tenant -> of(tenant).concurrentUploads())
+                .reduce(settings.defaults().concurrentUploads(), Math::max);
     }
 
     private static <T> T or(T override, T fallback) {

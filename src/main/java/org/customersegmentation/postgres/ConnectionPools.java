@@ -53,6 +53,12 @@ class ConnectionPools {
         return new ByThread(requestPool, backgroundPool);
     }
 
+    @Bean
+    PoolSizes poolSizes(@Qualifier("requestPool") HikariDataSource requestPool,
+                        @Qualifier("backgroundPool") HikariDataSource backgroundPool) {
+        return new PoolSizes(requestPool.getMaximumPoolSize(), backgroundPool.getMaximumPoolSize());
+    }
+
     /** Spring Boot's JPA transaction manager, but for what a broken connection does to a rollback (see below). */
     @Bean
     JpaTransactionManager transactionManager(ObjectProvider<TransactionManagerCustomizers> customizers) {

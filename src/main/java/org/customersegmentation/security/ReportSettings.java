@@ -10,4 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("segmentation.reports")
 record ReportSettings(@DefaultValue("") String signingKey, @DefaultValue("7d") Duration tokenLifetime) {
+
+    ReportSettings {
+        if (!tokenLifetime.isPositive()) {
+            throw new IllegalArgumentException("segmentation.reports.token-lifetime must be positive");
+        }
+    }
 }

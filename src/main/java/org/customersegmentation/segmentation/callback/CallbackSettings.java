@@ -20,9 +20,12 @@ public record CallbackSettings(@DefaultValue("") String secrets, @DefaultValue L
 
     private static final String SECRETS = "segmentation.callbacks.secrets";
 
-    /** Malformed secrets stop the service at start-up, not each delivery later. */
+    /** Malformed secrets or times stop the service at start-up, not each delivery later. */
     public CallbackSettings {
         TenantSecrets.parse(SECRETS, secrets);
+        if (!firstRetry.isPositive() || !giveUpAfter.isPositive()) {
+            throw new IllegalArgumentException("segmentation.callbacks.first-retry and give-up-after must be positive");
+        }
     }
 
     Optional<String> secretOf(String tenant) {
