@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-/** What a field of a JSON body should have held, in the caller's terms rather than Jackson's or Java's. */
+/**
+ * What a field of a JSON body, or a request parameter, should have held, in the caller's terms rather than
+ * Jackson's, Spring's or Java's.
+ */
 final class JsonFieldErrors {
 
     private JsonFieldErrors() {
@@ -23,6 +26,18 @@ final class JsonFieldErrors {
         return expected == null
                 ? "Field '" + field + "' has a value this operation cannot read; see the API description for its type."
                 : "Field '" + field + "' must be " + expected + ".";
+    }
+
+    /** For a query or path parameter Spring could not convert. */
+    static String describeParameter(String name, Class<?> type, Object value) {
+        boolean many = type != null && (type.isArray() || Collection.class.isAssignableFrom(type));
+        if (value instanceof String[] values && values.length > 1 && !many) {
+            return "Parameter '" + name + "' must be given once, not " + values.length + " times.";
+        }
+        String expected = type == null ? null : expected(type);
+        return expected == null
+                ? "Parameter '" + name + "' has a value this operation cannot read; see the API description for its type."
+                : "Parameter '" + name + "' must be " + expected + ".";
     }
 
     private static String expected(Class<?> type) {

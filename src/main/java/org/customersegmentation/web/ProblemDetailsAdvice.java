@@ -19,6 +19,7 @@ import org.customersegmentation.common.UploadInterruptedException;
 import org.customersegmentation.common.UploadTooSlowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,9 +29,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.databind.DatabindException;
@@ -124,16 +127,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return root.toString();
     }
 
+    /** A body that fails its checks, or query parameters gathered in an object that do. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .map(ProblemDetailsAdvice::describe)
+                .map(text -> text.endsWith(".") ? text.substring(0, text.length() - 1) : text)
                 .sorted()
                 .collect(Collectors.joining("; ", "", "."));
-        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail,
+        String title = e.getParameter().hasParameterAnnotation(RequestBody.class) ? "Invalid request body"
+                : "Invalid request parameter";
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, title, detail,
                         firstParameter(e.getBindingResult().getFieldErrors().stream().map(FieldError::getField))),
                 headers, status, request);
+    }
+
+    /** A value that could not be converted is described by what it should have been, not by Spring's message. */
+    private static String describe(FieldError error) {
+        if (error.contains(TypeMismatchException.class)) {
+            TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+            return JsonFieldErrors.describeParameter(error.getField(), mismatch.getRequiredType(), mismatch.getValue());
+        }
+        return error.getField() + " " + error.getDefaultMessage();
+    }
+
+    /** A query or path parameter of the wrong type: say what it must be. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        return handleExceptionInternal(e, problem(HttpStatus.BAD_REQUEST, "Invalid request parameter",
+                JsonFieldErrors.describeParameter(name, e.getRequiredType(), e.getValue()),
+                name == null ? Map.of() : Map.of("parameter", name)), headers, status, request);
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "segmentation.api-keys=" + Tenants.ACME + "=" + Tenants.ACME_KEY + "," + Tenants.GLOBEX + "=" + Tenants.GLOBEX_KEY
-                + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY + "," + Tenants.UMBRELLA + "=" + Tenants.UMBRELLA_KEY,
+                + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY + "," + Tenants.UMBRELLA + "=" + Tenants.UMBRELLA_KEY
+                + "," + Tenants.FUZZ + "=" + Tenants.FUZZ_KEY,
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
         // two of a tenant's jobs at once, as some tests need; the fairness test runs a process with one

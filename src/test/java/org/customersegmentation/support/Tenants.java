@@ -17,6 +17,10 @@ public final class Tenants {
     public static final String UMBRELLA = "umbrella";
     public static final String UMBRELLA_KEY = "umbrella-test-key-0123456789";
 
+    /** The tenant the fuzz test sends its thousands of generated requests as. */
+    public static final String FUZZ = "fuzz";
+    public static final String FUZZ_KEY = "fuzz-test-key-0123456789";
+
     private Tenants() {
     }
 }
