@@ -19,6 +19,9 @@ import javax.sql.DataSource;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.ProblemTypes;
 import org.customersegmentation.web.ProblemWriter;
+import org.customersegmentation.web.ServiceFaults;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class RequestRateLimit {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestRateLimit.class);
     static final String POLICY = "RateLimit-Policy";
     static final String STATE = "RateLimit";
     private static final String NAME = "\"tenant\"";
@@ -69,7 +73,18 @@ class RequestRateLimit {
                     return;
                 }
                 TenantLimits.Limits limit = limits.of(tenant);
-                ConsumptionProbe probe = consume(tenant, limit);
+                ConsumptionProbe probe;
+                try {
+                    probe = consume(tenant, limit);
+                } catch (RuntimeException e) {
+                    ProblemDetail fault = ServiceFaults.problemFor(e);
+                    if (fault == null) {
+                        throw e;
+                    }
+                    log.warn("{}: the request rate could not be counted ({})", fault.getTitle(), e.toString());
+                    ProblemWriter.write(response, json, fault, ServiceFaults.RETRY_AFTER_SECONDS);
+                    return;
+                }
                 response.setHeader(POLICY, NAME + ";q=" + limit.requestBurst() + ";w=" + refillSeconds(limit));
                 if (probe.isConsumed()) {
                     response.setHeader(STATE, NAME + ";r=" + probe.getRemainingTokens());

@@ -12,11 +12,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * be had from the pool, the server out of resources) from a failure of the request. The first is worth retrying
  * and is never the caller's fault. It is recognised by the SQLSTATE class of any SQLException in the cause chain,
  * whatever Spring, Hibernate or the pool wrapped it in: 08 (connection exception), 53 (insufficient resources) and
- * 57 (operator intervention: admin shutdown, crash shutdown, cannot connect now, query cancelled).
+ * 57 (operator intervention: admin shutdown, crash shutdown, cannot connect now, query cancelled). One more: the
+ * pool closes a connection the moment it sees such a state, and a rollback that follows on it (Hibernate's,
+ * Bucket4j's) then fails with HikariCP's {@value #HIKARI_CLOSED}, which has no SQLSTATE and hides the first failure.
  */
 public final class DatabaseFaults {
 
     private static final int MAX_DEPTH = 32;
+    static final String HIKARI_CLOSED = "Connection is closed";
 
     private DatabaseFaults() {
     }
@@ -29,7 +32,8 @@ public final class DatabaseFaults {
                     || cause instanceof CannotCreateTransactionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (isConnectionState(sql.getSQLState())
+                    || sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage()))) {
                 return true;
             }
         }

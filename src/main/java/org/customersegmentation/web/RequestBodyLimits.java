@@ -44,8 +44,9 @@ class RequestBodyLimits {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 PathContainer path = PathContainer.parsePath(request.getRequestURI());
-                DataSize limit = limits.stream().filter(candidate -> candidate.pattern().matches(path)).findFirst()
-                        .map(Limit::maxSize).orElse(defaultLimit);
+                Limit declared = limits.stream().filter(candidate -> candidate.pattern().matches(path)).findFirst()
+                        .orElse(null);
+                DataSize limit = declared != null ? declared.maxSize() : defaultLimit;
                 if (limit == null) {
                     chain.doFilter(request, response);
                 } else if (request.getContentLengthLong() > limit.toBytes()) {

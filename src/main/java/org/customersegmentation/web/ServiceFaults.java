@@ -10,10 +10,10 @@ import org.springframework.http.ProblemDetail;
  * Failures of the service's own resources rather than of the request, each a retryable 503 that names the cause
  * and says that nothing was stored: the database connection (see {@link DatabaseFaults}) and a full temporary disk.
  */
-final class ServiceFaults {
+public final class ServiceFaults {
 
     /** What a 503 for a fault of ours tells the caller to wait, in seconds. */
-    static final long RETRY_AFTER_SECONDS = 5;
+    public static final long RETRY_AFTER_SECONDS = 5;
 
     private static final int MAX_DEPTH = 32;
 
@@ -21,7 +21,7 @@ final class ServiceFaults {
     }
 
     /** The 503 problem for this failure, or null when it is not one of ours. */
-    static ProblemDetail problemFor(Throwable failure) {
+    public static ProblemDetail problemFor(Throwable failure) {
         if (DatabaseFaults.isConnectionFault(failure)) {
             return databaseUnavailable();
         }

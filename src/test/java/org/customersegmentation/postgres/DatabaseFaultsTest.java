@@ -42,6 +42,13 @@ class DatabaseFaultsTest {
     }
 
     @Test
+    void aRollbackOnAConnectionThePoolHasClosedIsAFault() {
+        // HikariCP's closed connection, which a rollback after a terminated connection meets, has no SQLSTATE
+        assertThat(DatabaseFaults.isConnectionFault(new RuntimeException(new SQLException("Connection is closed"))))
+                .isTrue();
+    }
+
+    @Test
     void whatTheRequestOrTheDataGotWrongIsNot() {
         for (String state : new String[] {"23505", "22P02", "42P01", "40001", "XX000"}) {
             assertThat(DatabaseFaults.isConnectionFault(new RuntimeException(new SQLException("x", state)))).as(state).isFalse();

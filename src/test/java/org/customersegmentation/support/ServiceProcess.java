@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,6 +40,16 @@ public final class ServiceProcess implements AutoCloseable {
      * @param settings further Spring properties, e.g. {@code db-scheduler.heartbeat-interval} to {@code 1s}
      */
     public static ServiceProcess start(String name, ProcessDatabase database, Map<String, String> settings) {
+        return start(name, database, settings, List.of(), List.of());
+    }
+
+    /**
+     * @param wrapper    a command the JVM is started through, e.g. one that mounts a small disk for it first; the
+     *                   JVM's own command line follows it
+     * @param jvmOptions further JVM options, e.g. {@code -Djava.io.tmpdir=...}
+     */
+    public static ServiceProcess start(String name, ProcessDatabase database, Map<String, String> settings,
+                                       List<String> wrapper, List<String> jvmOptions) {
         int port = freePort();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_DATASOURCE_URL", database.url());
@@ -49,9 +60,10 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", "process-logs", name + ".log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(Stream.concat(
-                    Stream.of(javaCommand(), "-Xmx1g", "-jar", jar().toString()),
-                    settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())).toList());
+            ProcessBuilder builder = new ProcessBuilder(Stream.of(wrapper.stream(), Stream.of(javaCommand(), "-Xmx1g"),
+                    jvmOptions.stream(), Stream.of("-jar", jar().toString()),
+                    settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()))
+                    .flatMap(arguments -> arguments).toList());
             builder.environment().putAll(environment);
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             ServiceProcess service = new ServiceProcess(name, builder.start(), port);
