@@ -83,6 +83,17 @@ class UploadLimitsEndToEndTest {
     }
 
     @Test
+    void anUploadIsHeldToTheUploadLimitNotToTheLimitOfOtherBodies() {
+        // 1.2 MB: over segmentation.upload.max-size here (1 MB), and over the 1 MB other JSON bodies may have
+        String csv = "id,spend\n" + "customer-with-a-long-identifier,1.5\n".repeat(35_000);
+
+        ApiClient.Response refused = new ApiClient(port, Tenants.ACME_KEY).postCsv("/api/v1/datasets", csv);
+
+        assertThat(refused.problem(413).get("title").asString()).isEqualTo("Upload too large");
+        assertThat(refused.json().get("detail").asString()).contains("segmentation.upload.max-size");
+    }
+
+    @Test
     void aGzipBombIsRefusedAndNothingIsStored() throws IOException {
         Leftovers before = Leftovers.in(jdbc);
         // 20 MB of one customer after another, compressed to a few kilobytes; the limit here is 1 MB
