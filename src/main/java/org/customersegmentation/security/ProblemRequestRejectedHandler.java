@@ -3,9 +3,8 @@ package org.customersegmentation.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.customersegmentation.web.ProblemWriter;
 import org.customersegmentation.web.RejectedRequests;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,12 +21,6 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.reset();
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        jsonMapper.writeValue(response.getOutputStream(), RejectedRequests.problem(e));
+        ProblemWriter.write(response, jsonMapper, RejectedRequests.problem(e), null);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.customersegmentation.limits.TenantLimits;
 import org.customersegmentation.segmentation.job.SegmentationJob;
+import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,15 +40,17 @@ public class JobQueue {
     static final String CALLBACK_TASK = "job-callback";
 
     private final Scheduler scheduler;
+    private final SegmentationJobRepository jobs;
     private final JdbcTemplate jdbc;
     private final TenantLimits limits;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    JobQueue(@Lazy Scheduler scheduler, JdbcTemplate jdbc, TenantLimits limits, ApplicationEventPublisher events,
-             TransactionTemplate transaction, Clock clock) {
+    JobQueue(@Lazy Scheduler scheduler, SegmentationJobRepository jobs, JdbcTemplate jdbc, TenantLimits limits,
+             ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.scheduler = scheduler;
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.limits = limits;
         this.events = events;
@@ -62,8 +65,7 @@ public class JobQueue {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void dispatch(String tenantId) {
-        jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('segmentation-jobs:' || ?))) locked",
-                Integer.class, tenantId);
+        jobs.lockTenantQueue(tenantId);
         Long active = jdbc.queryForObject("SELECT count(*) FROM segmentation_job WHERE tenant_id = ? "
                 + "AND status IN ('QUEUED', 'RUNNING') AND dispatched_at IS NOT NULL", Long.class, tenantId);
         long room = limits.of(tenantId).runningJobs() - active;

@@ -28,7 +28,10 @@ public interface SegmentationJobRepository extends JpaRepository<SegmentationJob
 
     long countByStatus(JobStatus status);
 
-    /** Serializes job creation per tenant until the transaction ends, so that a limit cannot be raced past. */
+    /**
+     * Serializes creating and dispatching a tenant's jobs until the transaction ends, so that neither the queue's nor
+     * the running jobs' limit can be raced past, on any instance.
+     */
     @Query(value = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('segmentation-jobs:' || :tenantId))) locked",
             nativeQuery = true)
     int lockTenantQueue(String tenantId);
