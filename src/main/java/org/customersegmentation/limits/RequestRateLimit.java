@@ -93,8 +93,9 @@ class RequestRateLimit {
                 }
                 long wait = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
                 ProblemDetail problem = ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                        "You sent more than the " + limit.requestsPerSecond() + " requests a second (in bursts of up "
-                                + "to " + limit.requestBurst() + ") allowed to you; wait " + wait + " s before sending more.");
+                        "You sent more than the " + plural(limit.requestsPerSecond(), "request") + " a second (in "
+                                + "bursts of up to " + limit.requestBurst() + ") allowed to you; wait " + wait
+                                + " s before sending more.");
                 response.setHeader(STATE, NAME + ";r=0;t=" + wait);
                 ProblemWriter.write(response, json, problem, wait);
             }
@@ -117,6 +118,10 @@ class RequestRateLimit {
                                 .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1)))
                         .build())
                 .tryConsumeAndReturnRemaining(1);
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** How long an empty bucket takes to fill again: the window of the policy's quota. */
