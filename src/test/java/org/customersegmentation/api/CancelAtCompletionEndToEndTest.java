@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.customersegmentation.support.ApiClient;
+import org.customersegmentation.support.DatabaseLocks;
 import org.customersegmentation.support.EndToEndTest;
 import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,19 +49,19 @@ class CancelAtCompletionEndToEndTest {
     JdbcTemplate jdbc;
 
     ApiClient acme;
+    DatabaseLocks locks;
     String datasetId;
-    String rowTable;
 
     @BeforeEach
     void dataset() {
         acme = new ApiClient(port, Tenants.ACME_KEY);
+        locks = new DatabaseLocks(dataSource);
         StringBuilder csv = new StringBuilder("id,spend,visits\n");
         for (int i = 0; i < 40; i++) {
             csv.append("C").append(i).append(',').append(i < 20 ? 10 + i % 3 : 90 + i % 4).append(',')
                     .append(i < 20 ? 2 : 30).append('\n');
         }
         datasetId = acme.uploadDataset("cancel-race", csv.toString());
-        rowTable = "dataset_rows_" + datasetId.replace("-", "");
     }
 
     @Test
@@ -70,14 +69,14 @@ class CancelAtCompletionEndToEndTest {
         for (int round = 0; round < ROUNDS_PER_ORDER; round++) {
             String job;
             CompletableFuture<ApiClient.Response> cancel;
-            try (Connection customers = lockCustomers()) {
+            try (Connection customers = locks.lockCustomers(datasetId)) {
                 job = acme.startJob(JOB.formatted(datasetId));
-                awaitWaiting(READ_CUSTOMERS);
-                try (Connection jobRow = lockJobRow(job)) {
+                locks.awaitWaiting(READ_CUSTOMERS);
+                try (Connection jobRow = locks.lockRow("segmentation_job", job, "FOR NO KEY UPDATE")) {
                     customers.commit();
-                    awaitWaiting(SUCCESS_UPDATE);
+                    locks.awaitWaiting(SUCCESS_UPDATE);
                     cancel = CompletableFuture.supplyAsync(() -> acme.postJson(cancelPath(job), ""));
-                    awaitWaiting(CANCEL_UPDATE);
+                    locks.awaitWaiting(CANCEL_UPDATE);
                     jobRow.commit();
                 }
             }
@@ -95,14 +94,14 @@ class CancelAtCompletionEndToEndTest {
         for (int round = 0; round < ROUNDS_PER_ORDER; round++) {
             String job;
             CompletableFuture<ApiClient.Response> cancel;
-            try (Connection customers = lockCustomers()) {
+            try (Connection customers = locks.lockCustomers(datasetId)) {
                 job = acme.startJob(JOB.formatted(datasetId));
-                awaitWaiting(READ_CUSTOMERS);
-                try (Connection jobRow = lockJobRow(job)) {
+                locks.awaitWaiting(READ_CUSTOMERS);
+                try (Connection jobRow = locks.lockRow("segmentation_job", job, "FOR NO KEY UPDATE")) {
                     cancel = CompletableFuture.supplyAsync(() -> acme.postJson(cancelPath(job), ""));
-                    awaitWaiting(CANCEL_UPDATE);
+                    locks.awaitWaiting(CANCEL_UPDATE);
                     customers.commit();
-                    awaitWaiting(SUCCESS_UPDATE);
+                    locks.awaitWaiting(SUCCESS_UPDATE);
                     jobRow.commit();
                 }
             }
@@ -147,31 +146,6 @@ class CancelAtCompletionEndToEndTest {
 
     private static String cancelPath(String job) {
         return "/api/v1/segmentations/" + job + "/cancel";
-    }
-
-    /** Holds the dataset's customers: a job that has been claimed waits before reading them. */
-    private Connection lockCustomers() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        connection.createStatement().execute("LOCK TABLE " + rowTable + " IN ACCESS EXCLUSIVE MODE");
-        return connection;
-    }
-
-    private Connection lockJobRow(String job) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM segmentation_job WHERE id = ? FOR NO KEY UPDATE")) {
-            lock.setObject(1, UUID.fromString(job));
-            lock.executeQuery().close();
-        }
-        return connection;
-    }
-
-    /** Until a statement like this one waits for a lock. */
-    private void awaitWaiting(String statement) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?", Long.class,
-                statement) == 1);
     }
 
     private void awaitStatus(String job, String... statuses) {

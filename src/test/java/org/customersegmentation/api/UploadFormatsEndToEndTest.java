@@ -3,12 +3,10 @@ package org.customersegmentation.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 import org.customersegmentation.support.ApiClient;
 import org.customersegmentation.support.EndToEndTest;
+import org.customersegmentation.support.Gzip;
 import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,13 +138,7 @@ class UploadFormatsEndToEndTest {
     }
 
     static byte[] gzip(byte[] content) {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
-            out.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return compressed.toByteArray();
+        return Gzip.compress(content);
     }
 
     static byte[] bytes(String text) {

@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPOutputStream;
 import org.customersegmentation.support.ApiClient;
+import org.customersegmentation.support.Gzip;
 import org.customersegmentation.support.ProcessDatabase;
 import org.customersegmentation.support.RawHttpUpload;
 import org.customersegmentation.support.ServiceProcess;
@@ -222,7 +222,7 @@ class FaultToleranceIT {
                 digits[i] = (byte) (i % 40 == 39 ? '\n' : '0' + random.nextInt(10));
             }
             ApiClient.Response received = acme.post("/api/v1/datasets", "text/csv",
-                    gzip(("spend\n" + new String(digits, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII)),
+                    Gzip.compress(("spend\n" + new String(digits, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII)),
                     "Content-Encoding", "gzip");
             assertStorageFull(received);
 
@@ -236,14 +236,6 @@ class FaultToleranceIT {
     private static void assertStorageFull(ApiClient.Response response) {
         assertThat(response.problem(503).get("title").asString()).isEqualTo("Server storage full");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-    }
-
-    private static byte[] gzip(byte[] content) throws IOException {
-        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
-            out.write(content);
-        }
-        return compressed.toByteArray();
     }
 
     /** Sends until the answer is 2xx, waiting as Retry-After says; every answer on the way is recorded. */

@@ -1,8 +1,6 @@
 package org.customersegmentation.support;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Generates requests to the API the way a careless or hostile client would write them, from a seed: every
@@ -108,7 +105,7 @@ public final class RequestFuzzer {
         };
         String encoding = "";
         if (random.nextInt(6) == 0) {
-            body = random.nextBoolean() ? gzip(body) : truncate(gzip(body));
+            body = random.nextBoolean() ? Gzip.compress(body) : truncate(Gzip.compress(body));
             encoding = random.nextBoolean() ? "Content-Encoding: gzip\r\n" : "";
         } else if (random.nextInt(20) == 0) {
             encoding = "Content-Encoding: " + pick("br", "deflate", "gzip, br", "identity") + "\r\n";
@@ -357,16 +354,6 @@ public final class RequestFuzzer {
             }
         }
         return escaped.toString();
-    }
-
-    private byte[] gzip(byte[] content) {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
-            out.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return compressed.toByteArray();
     }
 
     private byte[] truncate(byte[] bytes) {

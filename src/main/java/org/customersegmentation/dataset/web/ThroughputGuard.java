@@ -1,9 +1,8 @@
 package org.customersegmentation.dataset.web;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.customersegmentation.common.UploadTooSlowException;
 import org.springframework.util.unit.DataSize;
@@ -13,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * of it: such a client would hold an upload slot, and the database connection that goes with it, for as long as it
  * pleased. Checked as the body is read, on the bytes as they come over the network.
  */
-final class ThroughputGuard extends FilterInputStream {
+final class ThroughputGuard extends CountingInputStream {
 
     private final DataSize minimum;
     private final Duration window;
@@ -31,20 +30,7 @@ final class ThroughputGuard extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        count(b < 0 ? 0 : 1);
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        count(Math.max(n, 0));
-        return n;
-    }
-
-    private void count(int n) {
+    void counted(int n) {
         read += n;
         long now = nanoTime.getAsLong();
         long elapsed = now - windowStart;
@@ -53,7 +39,7 @@ final class ThroughputGuard extends FilterInputStream {
         }
         double bytesPerSecond = (read - readAtWindowStart) * 1e9 / elapsed;
         if (bytesPerSecond < minimum.toBytes()) {
-            throw new UploadTooSlowException(String.format(java.util.Locale.ROOT, "The upload arrived at %,.0f bytes "
+            throw new UploadTooSlowException(String.format(Locale.ROOT, "The upload arrived at %,.0f bytes "
                     + "per second over the last %d seconds, below the %d KB per second this service needs "
                     + "(segmentation.upload.min-throughput); it was abandoned and nothing was stored. Send it again "
                     + "over a faster connection, or gzip-compressed.", bytesPerSecond, window.toSeconds(),

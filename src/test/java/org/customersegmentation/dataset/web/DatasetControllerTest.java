@@ -21,13 +21,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPOutputStream;
 import org.customersegmentation.dataset.ColumnType;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.dataset.ingest.Upload;
 import org.customersegmentation.dataset.ingest.UploadFormat;
 import org.customersegmentation.dataset.ingest.UploadProperties;
 import org.customersegmentation.dataset.storage.DatasetService;
+import org.customersegmentation.support.Gzip;
 import org.customersegmentation.idempotency.IdempotentRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +95,7 @@ class DatasetControllerTest {
 
         mvc.perform(post("/api/v1/datasets").queryParam("name", "Q3").contentType(MULTIPART)
                         .header("Content-Encoding", "gzip")
-                        .content(gzip(form("q3.ndjson", null, "{\"a\": 1}\n".getBytes(StandardCharsets.UTF_8)))))
+                        .content(Gzip.compress(form("q3.ndjson", null, "{\"a\": 1}\n".getBytes(StandardCharsets.UTF_8)))))
                 .andExpect(status().isCreated());
 
         assertThat(new String(call.get().body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\": 1}\n");
@@ -106,7 +106,7 @@ class DatasetControllerTest {
     @Test
     void aGzipBodyReachesTheServiceAsSentWhichRecognisesItByItsMagicBytes() throws Exception {
         recordUploads();
-        byte[] compressed = gzip(CSV.getBytes(StandardCharsets.UTF_8));
+        byte[] compressed = Gzip.compress(CSV.getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(post("/api/v1/datasets").contentType("text/csv").header("Content-Encoding", "gzip")
                         .content(compressed))
@@ -169,14 +169,6 @@ class DatasetControllerTest {
                 + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(file);
         out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
-    }
-
-    private static byte[] gzip(byte[] plain) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(plain);
-        }
         return out.toByteArray();
     }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 import org.customersegmentation.common.ContentTooLargeException;
 import org.customersegmentation.common.InvalidInputException;
+import org.customersegmentation.support.Gzip;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -20,7 +19,7 @@ class DecompressionTest {
 
     @Test
     void aBombIsRefusedBeforeTheCallerReadsAnything() throws IOException {
-        byte[] bomb = gzip(new byte[50_000_000]); // 50 MB of zeros in some 50 KB
+        byte[] bomb = Gzip.compress(new byte[50_000_000]); // 50 MB of zeros in some 50 KB
 
         assertThatThrownBy(() -> Decompression.decode(new ByteArrayInputStream(bomb), DataSize.ofMegabytes(10)))
                 .isInstanceOf(ContentTooLargeException.class).hasMessageContaining("10 MB");
@@ -30,14 +29,14 @@ class DecompressionTest {
     void gzipWithinTheLimitIsInflatedAsItIsRead() throws IOException {
         byte[] csv = "id,spend\na,1\nb,2\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
 
-        try (InputStream decoded = Decompression.decode(new ByteArrayInputStream(gzip(csv)), DataSize.ofMegabytes(1))) {
+        try (InputStream decoded = Decompression.decode(new ByteArrayInputStream(Gzip.compress(csv)), DataSize.ofMegabytes(1))) {
             assertThat(decoded.readAllBytes()).isEqualTo(csv);
         }
     }
 
     @Test
     void aTruncatedGzipIsInvalidInput() throws IOException {
-        byte[] cut = Arrays.copyOf(gzip("id,spend\na,1\n".repeat(100).getBytes(StandardCharsets.UTF_8)), 30);
+        byte[] cut = Arrays.copyOf(Gzip.compress("id,spend\na,1\n".repeat(100).getBytes(StandardCharsets.UTF_8)), 30);
 
         assertThatThrownBy(() -> Decompression.decode(new ByteArrayInputStream(cut), DataSize.ofMegabytes(1)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("ends inside the gzip data");
@@ -50,13 +49,5 @@ class DecompressionTest {
         try (InputStream decoded = Decompression.decode(new ByteArrayInputStream(csv), DataSize.ofBytes(5))) {
             assertThat(decoded.readAllBytes()).as("the size of a plain body is its reader's business").isEqualTo(csv);
         }
-    }
-
-    private static byte[] gzip(byte[] content) throws IOException {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
-            out.write(content);
-        }
-        return compressed.toByteArray();
     }
 }
