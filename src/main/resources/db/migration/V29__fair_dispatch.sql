@@ -7,3 +7,6 @@ update segmentation_job set dispatched_at = created_at where status in ('QUEUED'
 
 create index segmentation_job_waiting_idx on segmentation_job (tenant_id, created_at)
     where status = 'QUEUED' and dispatched_at is null;
+
+-- what each dispatch counts: the tenant's jobs dispatched and not finished
+create index segmentation_job_active_idx on segmentation_job (tenant_id) where status in ('QUEUED', 'RUNNING');
