@@ -5,20 +5,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request as the tenant whose key is in {@code X-API-Key}; never logs the key. */
+/** Authenticates a request as the tenant whose key is in {@code X-API-Key}, with the key's scopes; never logs the key. */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
-    private final ApiKeys apiKeys;
+    private final TenantKeys keys;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys) {
-        this.apiKeys = apiKeys;
+    ApiKeyAuthenticationFilter(TenantKeys keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -26,15 +24,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(HEADER);
         if (presented != null) {
-            apiKeys.tenantFor(presented).ifPresent(ApiKeyAuthenticationFilter::authenticateAs);
+            keys.authenticate(presented).ifPresent(ApiKeyAuthenticationFilter::authenticateAs);
         }
         chain.doFilter(request, response);
     }
 
     /** Makes the tenant the request's principal (what {@code @AuthenticationPrincipal Tenant} receives). */
-    static void authenticateAs(Tenant tenant) {
+    static void authenticateAs(TenantAuthentication authentication) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(tenant, null, List.of()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
     }
 }

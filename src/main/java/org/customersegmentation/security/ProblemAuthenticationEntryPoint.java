@@ -23,7 +23,12 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         String detail;
-        if (request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null) {
+        String path = request.getRequestURI();
+        if (path.startsWith("/admin/") || path.startsWith("/actuator/")) {
+            detail = request.getHeader(OperatorAuthenticationFilter.HEADER) != null
+                    ? "The X-Operator-Key header does not match the operator key."
+                    : "Send the operator key in the X-Operator-Key header; API keys do not open this.";
+        } else if (request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null) {
             detail = "The X-API-Key header does not match any configured key.";
         } else if (ReportTokenAuthenticationFilter.isReportLink(request)) {
             detail = "This report link has expired or is not valid; get a fresh reportUrl from the segmentation's "
@@ -33,7 +38,8 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         }
         ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setHeader("WWW-Authenticate", "ApiKey header=\"X-API-Key\"");
+        response.setHeader("WWW-Authenticate", path.startsWith("/admin/") || path.startsWith("/actuator/")
+                ? "ApiKey header=\"X-Operator-Key\"" : "ApiKey header=\"X-API-Key\"");
         ProblemWriter.write(response, jsonMapper, problem, null);
     }
 }

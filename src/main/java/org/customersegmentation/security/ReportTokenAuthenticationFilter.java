@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +22,9 @@ final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
             + "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/(report|charts/[a-z-]+\\.(svg|png))");
 
     private final ReportTokens tokens;
-    private final ApiKeys keys;
+    private final TenantKeys keys;
 
-    ReportTokenAuthenticationFilter(ReportTokens tokens, ApiKeys keys) {
+    ReportTokenAuthenticationFilter(ReportTokens tokens, TenantKeys keys) {
         this.tokens = tokens;
         this.keys = keys;
     }
@@ -41,7 +42,8 @@ final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
         if (token != null && "GET".equals(request.getMethod()) && path.matches()
                 && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null) {
             tokens.verify(UUID.fromString(path.group(1)), token).filter(keys::knows)
-                    .ifPresent(ApiKeyAuthenticationFilter::authenticateAs);
+                    .ifPresent(tenant -> ApiKeyAuthenticationFilter.authenticateAs(
+                            new TenantAuthentication(tenant, "report-link", Set.of(Scope.READ))));
         }
         chain.doFilter(request, response);
     }

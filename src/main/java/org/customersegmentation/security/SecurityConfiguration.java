@@ -1,8 +1,10 @@
 package org.customersegmentation.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,11 +14,14 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every call under /api needs an X-API-Key header, except a report and its charts opened through their signed
- * reportUrl (see {@link ReportTokens}); Swagger UI, the API description and the health check are
- * open, and nothing else is.
+ * Two doors. The operator's: {@code /admin/**} and the management endpoints but health, opened by
+ * {@code X-Operator-Key} alone (with no operator key set, the operator API does not exist and metrics are closed).
+ * The tenants': every call under {@code /api} needs an API key (or a report link's token, for a report and its
+ * charts), whose scopes decide what it may do: reading (GET), writing (POST, PATCH, PUT) or deleting (DELETE).
+ * Swagger UI, the API description and the health checks are open, and nothing else is.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OperatorSettings.class)
 class SecurityConfiguration {
 
     /** Found by Spring Security's WebSecurity, which hands it to the FilterChainProxy. */
@@ -26,25 +31,50 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, @Value("${segmentation.api-keys:}") String apiKeys,
-                                    JsonMapper jsonMapper, ReportTokens reportTokens) {
-        var entryPoint = new ProblemAuthenticationEntryPoint(jsonMapper);
-        ApiKeys keys = ApiKeys.parse(apiKeys);
+    @Order(1)
+    SecurityFilterChain operatorSecurity(HttpSecurity http, OperatorSettings operator, JsonMapper jsonMapper) {
+        return stateless(http)
+                .securityMatcher("/admin/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (!operator.enabled()) {
+                        requests.requestMatchers("/admin/**").permitAll(); // nothing answers there: a 404
+                    }
+                    requests.anyRequest().hasAuthority(OperatorAuthenticationFilter.AUTHORITY);
+                })
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(jsonMapper)))
+                .addFilterBefore(new OperatorAuthenticationFilter(operator), AuthorizationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, TenantKeys keys, JsonMapper jsonMapper, ReportTokens reportTokens) {
+        return stateless(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/v3/api-docs.yaml", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasAuthority(Scope.DELETE.authority())
+                        .requestMatchers("/api/**").hasAuthority(Scope.WRITE.authority())
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(jsonMapper))
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler(jsonMapper)))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AuthorizationFilter.class)
+                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens, keys), AuthorizationFilter.class)
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http) {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/v3/api-docs.yaml", "/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AuthorizationFilter.class)
-                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens, keys), AuthorizationFilter.class)
-                .build();
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.http.HttpStatus;
 class OpenApiConfiguration {
 
     static final String API_KEY_SCHEME = "apiKey";
+    static final String OPERATOR_KEY_SCHEME = "operatorKey";
     private static final String REPORT_TOKEN = "token";
     private static final String PROBLEM_SCHEMA = "Problem";
     private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
@@ -58,7 +59,16 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
                                 .type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER)
-                                .name("X-API-Key"))
+                                .name("X-API-Key")
+                                .description("A tenant's API key. Its scopes decide what it may do: "
+                                        + "segmentation:read (GET), segmentation:write (POST, PATCH), "
+                                        + "segmentation:delete (DELETE); a call beyond them is a 403 naming the scope."))
+                        .addSecuritySchemes(OPERATOR_KEY_SCHEME, new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER)
+                                .name("X-Operator-Key")
+                                .description("The operator's credential (segmentation.operator.key), for /admin and "
+                                        + "the metrics; never an API key"))
                         .addSchemas(PROBLEM_SCHEMA, problemSchema())
                         .addHeaders(RATE_LIMIT_POLICY, new Header().description("The tenant's request rate limit "
                                         + "(IETF draft-ietf-httpapi-ratelimit-headers): q requests, refilled over w "
@@ -116,9 +126,10 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Adds 401, 429 (the tenant's request rate), 500 and 503 (the database went away) to every API operation, 413 to
-     * every one with a request body, and the statuses its {@link ProblemResponses} lists, as problem responses; 429
-     * and 503 say when to try again. Every answer but a 401 carries the tenant's RateLimit fields.
+     * Adds 401, 403 (a scope the key lacks), 429 (the tenant's request rate), 500 and 503 (the database went away) to
+     * every API operation, 413 to every one with a request body, and the statuses its {@link ProblemResponses} lists,
+     * as problem responses; 429 and 503 say when to try again. Every answer but a 401 carries the tenant's RateLimit
+     * fields. Operations of the {@link OperatorApi} take the operator's key instead, and have no rate limit.
      */
     @Bean
     OperationCustomizer problemResponses() {
@@ -131,8 +142,16 @@ class OpenApiConfiguration {
                 operation.security(List.of(new SecurityRequirement().addList(API_KEY_SCHEME), new SecurityRequirement()));
             }
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
-            IntStream always = operation.getRequestBody() == null ? IntStream.of(401, 429, 500, 503)
-                    : IntStream.of(401, 413, 429, 500, 503);
+            if (handler.getBeanType().isAnnotationPresent(OperatorApi.class)) {
+                operation.security(List.of(new SecurityRequirement().addList(OPERATOR_KEY_SCHEME)));
+                IntStream.concat(IntStream.of(401, 500, 503), declared == null ? IntStream.empty() : IntStream.of(declared.value()))
+                        .sorted()
+                        .distinct()
+                        .forEach(status -> operation.getResponses().addApiResponse(Integer.toString(status), problem(status)));
+                return operation;
+            }
+            IntStream always = operation.getRequestBody() == null ? IntStream.of(401, 403, 429, 500, 503)
+                    : IntStream.of(401, 403, 413, 429, 500, 503);
             IntStream.concat(always, declared == null ? IntStream.empty() : IntStream.of(declared.value()))
                     .sorted()
                     .distinct()
@@ -168,7 +187,7 @@ class OpenApiConfiguration {
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("An RFC 9457 problem. Some problems add members that say where the fault is: parameter, "
-                        + "line, column, feature, customer, jobStatus, queued, estimatedCost or maxCost.")
+                        + "line, column, feature, customer, jobStatus, queued, scope, estimatedCost or maxCost.")
                 .addProperty("type", new StringSchema().format("uri").description("Identifies the kind of problem"))
                 .addProperty("title", new StringSchema().description("Short summary of the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
@@ -184,6 +203,7 @@ class OpenApiConfiguration {
                         + "the request")._enum(List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED")))
                 .addProperty("queued", new IntegerSchema().format("int64").description("How many of the caller's jobs "
                         + "are waiting to run"))
+                .addProperty("scope", new StringSchema().description("The scope a key or token lacks for the request"))
                 .addProperty("estimatedCost", new NumberSchema().description("What a refused segmentation could cost, "
                         + "in coordinate comparisons"))
                 .addProperty("maxCost", new NumberSchema().description("The most a segmentation of the caller's may "

@@ -11,7 +11,7 @@ import org.customersegmentation.support.Tenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Job metrics at /actuator/prometheus, behind an API key like the API. */
+/** Job metrics at /actuator/prometheus, behind the operator's key: no tenant reads them. */
 @EndToEndTest
 class MetricsEndToEndTest {
 
@@ -21,13 +21,14 @@ class MetricsEndToEndTest {
     @Test
     void aFinishedJobIsCountedAndTimedAndTheQueueIsGauged() {
         ApiClient acme = new ApiClient(port, Tenants.ACME_KEY);
-        String before = quiet(acme);
+        ApiClient operator = ApiClient.operator(port, Tenants.OPERATOR_KEY);
+        String before = quiet(operator);
         String datasetId = acme.uploadDataset("metrics", CustomerGroups.generate(2, new int[] {30, 20}, 0).csv());
 
         String jobId = acme.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2}");
         assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
 
-        String after = acme.get("/actuator/prometheus").body();
+        String after = operator.get("/actuator/prometheus").body();
         assertThat(value(after, "segmentation_jobs_submitted_total")).isEqualTo(value(before, "segmentation_jobs_submitted_total") + 1);
         assertThat(value(after, "segmentation_jobs_succeeded_total")).isEqualTo(value(before, "segmentation_jobs_succeeded_total") + 1);
         assertThat(value(after, "segmentation_jobs_duration_seconds_count"))
@@ -39,8 +40,9 @@ class MetricsEndToEndTest {
     }
 
     @Test
-    void metricsNeedAnApiKey() {
+    void metricsNeedTheOperatorsKeyNotAnApiKey() {
         new ApiClient(port, null).get("/actuator/prometheus").problem(401);
+        new ApiClient(port, Tenants.ACME_KEY).get("/actuator/prometheus").problem(401);
     }
 
     /**

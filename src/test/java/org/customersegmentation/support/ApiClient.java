@@ -26,11 +26,27 @@ public final class ApiClient {
     private static final Set<String> FINISHED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
 
     private final String baseUrl;
+    private final String credentialHeader;
     private final String apiKey;
 
     public ApiClient(int port, String apiKey) {
+        this(port, "X-API-Key", apiKey);
+    }
+
+    private ApiClient(int port, String credentialHeader, String credential) {
         this.baseUrl = "http://localhost:" + port;
-        this.apiKey = apiKey;
+        this.credentialHeader = credentialHeader;
+        this.apiKey = credential;
+    }
+
+    /** A client of the operator API, with the operator's key. */
+    public static ApiClient operator(int port, String operatorKey) {
+        return new ApiClient(port, "X-Operator-Key", operatorKey);
+    }
+
+    /** A client sending an OAuth2 bearer token. */
+    public static ApiClient bearer(int port, String token) {
+        return new ApiClient(port, "Authorization", "Bearer " + token);
     }
 
     public Response get(String path) {
@@ -141,7 +157,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
-            builder.header("X-API-Key", apiKey);
+            builder.header(credentialHeader, apiKey);
         }
         return builder;
     }

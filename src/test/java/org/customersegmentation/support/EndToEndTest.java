@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Import;
         "segmentation.api-keys=" + Tenants.ACME + "=" + Tenants.ACME_KEY + "," + Tenants.GLOBEX + "=" + Tenants.GLOBEX_KEY
                 + "," + Tenants.INITECH + "=" + Tenants.INITECH_KEY + "," + Tenants.UMBRELLA + "=" + Tenants.UMBRELLA_KEY
                 + "," + Tenants.FUZZ + "=" + Tenants.FUZZ_KEY,
+        "segmentation.operator.key=" + Tenants.OPERATOR_KEY,
+        // the default writes when keys were last used once a minute
+        "segmentation.keys.last-used-interval=1s",
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
         // two of a tenant's jobs at once, as some tests need; the fairness test runs a process with one

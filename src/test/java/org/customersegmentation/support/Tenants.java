@@ -21,6 +21,9 @@ public final class Tenants {
     public static final String FUZZ = "fuzz";
     public static final String FUZZ_KEY = "fuzz-test-key-0123456789";
 
+    /** The operator's credential, for /admin and the metrics. */
+    public static final String OPERATOR_KEY = "operator-test-key-0123456789-0123456789";
+
     private Tenants() {
     }
 }

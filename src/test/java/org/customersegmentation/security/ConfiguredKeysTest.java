@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class ApiKeysTest {
+class ConfiguredKeysTest {
 
     @Test
     void eachKeyAuthenticatesItsTenantAndNoOtherKeyDoes() {
-        ApiKeys keys = ApiKeys.parse(" acme = 3f9c-key , globex=77ab-key");
+        ConfiguredKeys keys = ConfiguredKeys.parse(" acme = 3f9c-key , globex=77ab-key");
 
         assertThat(keys.tenantFor("3f9c-key")).contains(new Tenant("acme"));
         assertThat(keys.tenantFor("77ab-key")).contains(new Tenant("globex"));
@@ -20,16 +20,16 @@ class ApiKeysTest {
 
     @Test
     void aKeyMayContainEqualsSigns() {
-        assertThat(ApiKeys.parse("acme=abc==").tenantFor("abc==")).contains(new Tenant("acme"));
+        assertThat(ConfiguredKeys.parse("acme=abc==").tenantFor("abc==")).contains(new Tenant("acme"));
     }
 
     @Test
     void misconfigurationFailsAtStartupWithoutRevealingKeys() {
-        assertThatThrownBy(() -> ApiKeys.parse("")).hasMessageContaining("SEGMENTATION_API_KEYS");
-        assertThatThrownBy(() -> ApiKeys.parse("acme=k1,secret-without-tenant"))
+        assertThat(ConfiguredKeys.parse("").isEmpty()).as("keys may all be issued through the operator API").isTrue();
+        assertThatThrownBy(() -> ConfiguredKeys.parse("acme=k1,secret-without-tenant"))
                 .hasMessage("SEGMENTATION_API_KEYS entry 2 is not of the form tenant=secret.");
-        assertThatThrownBy(() -> ApiKeys.parse("acme=k1,acme=k2")).hasMessage("SEGMENTATION_API_KEYS names tenant 'acme' twice.");
-        assertThatThrownBy(() -> ApiKeys.parse("acme=same-secret,globex=same-secret"))
+        assertThatThrownBy(() -> ConfiguredKeys.parse("acme=k1,acme=k2")).hasMessage("SEGMENTATION_API_KEYS names tenant 'acme' twice.");
+        assertThatThrownBy(() -> ConfiguredKeys.parse("acme=same-secret,globex=same-secret"))
                 .hasMessageNotContaining("same-secret")
                 .hasMessageContaining("same key");
     }

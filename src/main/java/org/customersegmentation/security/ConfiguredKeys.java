@@ -10,26 +10,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured {@code tenant=key} pairs. Keys are kept only as SHA-256 digests and compared in constant time;
- * every configured key is compared on every lookup so the time taken says nothing about which one matched.
+ * The {@code tenant=key} pairs of {@code SEGMENTATION_API_KEYS}: a bootstrap, for development and for the first
+ * tenants before keys are issued through the operator API. Each has every scope. Keys are kept only as SHA-256
+ * digests and compared in constant time; every configured key is compared on every lookup so the time taken says
+ * nothing about which one matched.
  */
-final class ApiKeys {
+final class ConfiguredKeys {
 
     private record Entry(Tenant tenant, byte[] keyDigest) {
     }
 
     private final List<Entry> entries;
 
-    private ApiKeys(List<Entry> entries) {
+    private ConfiguredKeys(List<Entry> entries) {
         this.entries = entries;
     }
 
     /** Parses {@code acme=3f9c...,globex=77ab...}; fails with a message naming what is wrong (never a key). */
-    static ApiKeys parse(String configured) {
-        if (configured == null || configured.isBlank()) {
-            throw new IllegalStateException("No API keys are configured, so no one could call the API. "
-                    + "Set SEGMENTATION_API_KEYS to comma-separated tenant=key pairs, e.g. acme=<a long random key>.");
-        }
+    static ConfiguredKeys parse(String configured) {
         List<Entry> entries = new ArrayList<>();
         Set<String> digests = new HashSet<>();
         TenantSecrets.parse("SEGMENTATION_API_KEYS", configured).forEach((tenant, key) -> {
@@ -40,7 +38,7 @@ final class ApiKeys {
             }
             entries.add(new Entry(new Tenant(tenant), digest));
         });
-        return new ApiKeys(List.copyOf(entries));
+        return new ConfiguredKeys(List.copyOf(entries));
     }
 
     Optional<Tenant> tenantFor(String presentedKey) {
@@ -54,9 +52,17 @@ final class ApiKeys {
         return Optional.ofNullable(match);
     }
 
-    /** Whether the tenant still has a key: a tenant taken out of the configuration loses its report links too. */
+    /** Whether the tenant still has a key here: a tenant taken out of the configuration loses its report links too. */
     boolean knows(Tenant tenant) {
         return entries.stream().anyMatch(entry -> entry.tenant().equals(tenant));
+    }
+
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    List<String> tenants() {
+        return entries.stream().map(entry -> entry.tenant().id()).toList();
     }
 
     private static byte[] sha256(String value) {
