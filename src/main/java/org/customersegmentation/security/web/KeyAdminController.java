@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.common.NotFoundException;
+import org.customersegmentation.security.OperatorApiEnabled;
 import org.customersegmentation.security.Scope;
 import org.customersegmentation.security.keys.StoredKeys;
 import org.customersegmentation.web.OperatorApi;

@@ -3,6 +3,7 @@ package org.customersegmentation.security.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.customersegmentation.security.OperatorApiEnabled;
 import org.customersegmentation.security.TenantKeys;
 import org.customersegmentation.web.OperatorApi;
 import org.springframework.context.annotation.Conditional;

@@ -1,4 +1,4 @@
-package org.customersegmentation.security.web;
+package org.customersegmentation.security;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
