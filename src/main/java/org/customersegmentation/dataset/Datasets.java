@@ -12,6 +12,7 @@ import org.customersegmentation.dataset.profile.ProfileStore;
 import org.customersegmentation.dataset.storage.Dataset;
 import org.customersegmentation.dataset.storage.DatasetColumn;
 import org.customersegmentation.dataset.storage.DatasetRepository;
+import org.customersegmentation.dataset.storage.DatasetService;
 import org.customersegmentation.dataset.storage.RowTable;
 import org.customersegmentation.security.Tenant;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,18 @@ public class Datasets {
     private final DatasetRepository datasets;
     private final RowTable rowTable;
     private final ProfileStore profiles;
+    private final DatasetService service;
 
-    Datasets(DatasetRepository datasets, RowTable rowTable, ProfileStore profiles) {
+    Datasets(DatasetRepository datasets, RowTable rowTable, ProfileStore profiles, DatasetService service) {
         this.datasets = datasets;
         this.rowTable = rowTable;
         this.profiles = profiles;
+        this.service = service;
+    }
+
+    /** Deletes the tenant's dataset with everything derived from it, as the API's DELETE does. */
+    public void delete(Tenant tenant, UUID datasetId) {
+        service.delete(tenant, datasetId);
     }
 
     /** The tenant's dataset, or 404 when it is unknown or another tenant's. */

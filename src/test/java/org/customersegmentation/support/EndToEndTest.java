@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
         "segmentation.operator.key=" + Tenants.OPERATOR_KEY,
         // the default writes when keys were last used once a minute
         "segmentation.keys.last-used-interval=1s",
+        // the retention task looks for expired datasets every second, not every hour
+        "segmentation.retention.interval=1s",
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
         // two of a tenant's jobs at once, as some tests need; the fairness test runs a process with one
