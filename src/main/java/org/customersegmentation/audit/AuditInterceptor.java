@@ -7,15 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import org.customersegmentation.security.TenantAuthentication;
 import org.slf4j.MDC;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Records every state-changing call that reached its endpoint (POST, PUT, PATCH, DELETE, but predict, which changes
@@ -23,8 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * its type and ID (from the path, or from the Location of what was created), the status, and the request's trace
  * ID. Calls refused before an endpoint (no key, a missing scope, the rate limit) change nothing and are not recorded.
  */
-@Configuration(proxyBeanMethods = false)
-class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+class AuditInterceptor implements HandlerInterceptor {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -32,11 +28,6 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     AuditInterceptor(AuditLog audit) {
         this.audit = audit;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**", "/admin/**");
     }
 
     @Override
