@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.customersegmentation.security.OperatorApiEnabled;
+import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.OperatorApi;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.context.annotation.Conditional;
@@ -36,7 +39,7 @@ class AuditController {
     @ProblemResponses(400)
     @GetMapping("/admin/v1/audit-events")
     PagedModel<AuditEvent> list(@Parameter(description = "Only this tenant's events") @RequestParam(required = false)
-                                String tenant,
+                                @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant,
                                 @Parameter(description = "From this time on (ISO-8601), inclusive")
                                 @RequestParam(required = false) Instant from,
                                 @Parameter(description = "Before this time (ISO-8601)")

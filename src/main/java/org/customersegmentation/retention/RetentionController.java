@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.security.OperatorApiEnabled;
+import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.OperatorApi;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.context.annotation.Conditional;
@@ -49,7 +51,7 @@ class RetentionController {
             description = "datasets is null when they are kept for ever.")
     @ProblemResponses(400)
     @GetMapping("/admin/v1/tenants/{tenant}/retention")
-    Retention get(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String tenant) {
+    Retention get(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant) {
         List<Long> own = jdbc.queryForList("SELECT extract(epoch FROM dataset_lifetime)::bigint FROM tenant_retention "
                 + "WHERE tenant_id = ?", Long.class, tenant);
         return own.isEmpty() ? new Retention(settings.datasets(), false)
@@ -61,7 +63,7 @@ class RetentionController {
                     + "(segmentation.retention.datasets). The retention task applies it at its next run.")
     @ProblemResponses(400)
     @PutMapping("/admin/v1/tenants/{tenant}/retention")
-    Retention set(@PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String tenant,
+    Retention set(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant,
                   @RequestBody RetentionRequest retention) {
         if (retention.datasets() == null) {
             jdbc.update("DELETE FROM tenant_retention WHERE tenant_id = ?", tenant);

@@ -8,6 +8,7 @@ import org.customersegmentation.web.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final JsonMapper jsonMapper;
+    private final boolean bearerTokens;
 
-    ProblemAuthenticationEntryPoint(JsonMapper jsonMapper) {
+    /** @param bearerTokens whether bearer tokens are accepted too, to say so */
+    ProblemAuthenticationEntryPoint(JsonMapper jsonMapper, boolean bearerTokens) {
         this.jsonMapper = jsonMapper;
+        this.bearerTokens = bearerTokens;
     }
 
     @Override
@@ -28,18 +32,25 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             detail = request.getHeader(OperatorAuthenticationFilter.HEADER) != null
                     ? "The X-Operator-Key header does not match the operator key."
                     : "Send the operator key in the X-Operator-Key header; API keys do not open this.";
+        } else if (e instanceof OAuth2AuthenticationException invalid) {
+            String reason = invalid.getError().getDescription();
+            detail = "The bearer token was refused" + (reason == null ? "" : ": " + reason.replaceAll("\\.$", ""))
+                    + ". Send a token your identity provider issued for this service, unexpired, naming the tenant it "
+                    + "acts for.";
         } else if (request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null) {
             detail = "The X-API-Key header does not match any configured key.";
         } else if (ReportTokenAuthenticationFilter.isReportLink(request)) {
             detail = "This report link has expired or is not valid; get a fresh reportUrl from the segmentation's "
                     + "result, or send your API key in the X-API-Key header.";
         } else {
-            detail = "Send your API key in the X-API-Key header.";
+            detail = bearerTokens ? "Send your API key in the X-API-Key header, or an OAuth2 bearer token."
+                    : "Send your API key in the X-API-Key header.";
         }
         ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setHeader("WWW-Authenticate", path.startsWith("/admin/") || path.startsWith("/actuator/")
-                ? "ApiKey header=\"X-Operator-Key\"" : "ApiKey header=\"X-API-Key\"");
+                ? "ApiKey header=\"X-Operator-Key\"" : e instanceof OAuth2AuthenticationException
+                ? "Bearer error=\"invalid_token\"" : "ApiKey header=\"X-API-Key\"");
         ProblemWriter.write(response, jsonMapper, problem, null);
     }
 }

@@ -1,13 +1,16 @@
 package org.customersegmentation.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -16,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors. The operator's: {@code /admin/**} and the management endpoints but health, opened by
  * {@code X-Operator-Key} alone (with no operator key set, the operator API does not exist and metrics are closed).
- * The tenants': every call under {@code /api} needs an API key (or a report link's token, for a report and its
- * charts), whose scopes decide what it may do: reading (GET), writing (POST, PATCH, PUT) or deleting (DELETE).
+ * The tenants': every call under {@code /api} needs an API key, or a bearer token from the configured identity
+ * provider (OAuth2 client credentials, off unless {@code spring.security.oauth2.resourceserver.jwt.*} is set), or a
+ * report link's token for a report and its charts. Their scopes decide what it may do: reading (GET), writing (POST,
+ * PATCH, PUT) or deleting (DELETE).
  * Swagger UI, the API description and the health checks are open, and nothing else is.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,14 +47,30 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().hasAuthority(OperatorAuthenticationFilter.AUTHORITY);
                 })
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(jsonMapper)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(jsonMapper, false)))
                 .addFilterBefore(new OperatorAuthenticationFilter(operator), AuthorizationFilter.class)
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, TenantKeys keys, JsonMapper jsonMapper, ReportTokens reportTokens) {
+    SecurityFilterChain apiSecurity(HttpSecurity http, TenantKeys keys, JsonMapper jsonMapper, ReportTokens reportTokens,
+                                    ObjectProvider<JwtDecoder> jwtDecoder, BearerTokens bearerTokens,
+                                    Environment environment) {
+        boolean acceptsTokens = jwtDecoder.getIfAvailable() != null;
+        var entryPoint = new ProblemAuthenticationEntryPoint(jsonMapper, acceptsTokens);
+        if (acceptsTokens) {
+            if (environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", "").isBlank()) {
+                // without an audience, a token the provider issued for any other service would open this one
+                throw new IllegalStateException("Bearer tokens are on but spring.security.oauth2.resourceserver.jwt."
+                        + "audiences is not set: set it to the audience your identity provider puts in this "
+                        + "service's tokens.");
+            }
+            // an identity provider is configured (spring.security.oauth2.resourceserver.jwt.*): bearer tokens too
+            http.oauth2ResourceServer(oauth2 -> oauth2
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens))
+                    .authenticationEntryPoint(entryPoint));
+        }
         return stateless(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -61,7 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasAuthority(Scope.WRITE.authority())
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(jsonMapper))
+                        .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(jsonMapper)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AuthorizationFilter.class)
                 .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens, keys), AuthorizationFilter.class)

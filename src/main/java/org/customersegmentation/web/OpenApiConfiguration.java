@@ -15,8 +15,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -35,8 +33,6 @@ import org.springframework.http.HttpStatus;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    static final String API_KEY_SCHEME = "apiKey";
-    static final String OPERATOR_KEY_SCHEME = "operatorKey";
     private static final String REPORT_TOKEN = "token";
     private static final String PROBLEM_SCHEMA = "Problem";
     private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
@@ -50,25 +46,13 @@ class OpenApiConfiguration {
                         .version("v1")
                         .description("Upload a CRM's customer export, segment it with k-means in the background, "
                                 + "and read back segments with readable profiles. Every call under /api needs an "
-                                + "X-API-Key header; errors are application/problem+json (RFC 9457).")
+                                + "X-API-Key header or an OAuth2 bearer token; errors are application/problem+json "
+                                + "(RFC 9457).")
                         .license(new License().name("GPL-3.0-or-later").identifier("GPL-3.0-or-later")))
                 // A relative server keeps the description identical whatever host and port serve it.
                 // x-internal: false says the API is public, for linters that check an inventory
                 .servers(List.of(new Server().url("/").extensions(Map.of("x-internal", false))))
                 .components(new Components()
-                        .addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
-                                .type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER)
-                                .name("X-API-Key")
-                                .description("A tenant's API key. Its scopes decide what it may do: "
-                                        + "segmentation:read (GET), segmentation:write (POST, PATCH), "
-                                        + "segmentation:delete (DELETE); a call beyond them is a 403 naming the scope."))
-                        .addSecuritySchemes(OPERATOR_KEY_SCHEME, new SecurityScheme()
-                                .type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER)
-                                .name("X-Operator-Key")
-                                .description("The operator's credential (segmentation.operator.key), for /admin and "
-                                        + "the metrics; never an API key"))
                         .addSchemas(PROBLEM_SCHEMA, problemSchema())
                         .addHeaders(RATE_LIMIT_POLICY, new Header().description("The tenant's request rate limit "
                                         + "(IETF draft-ietf-httpapi-ratelimit-headers): q requests, refilled over w "
@@ -77,8 +61,7 @@ class OpenApiConfiguration {
                         .addHeaders(RATE_LIMIT, new Header().description("Requests the tenant has left now (r), and "
                                         + "when over its limit the seconds until it may send again (t), e.g. "
                                         + "\"tenant\";r=57 or \"tenant\";r=0;t=1")
-                                .schema(new StringSchema().maxLength(100).example("\"tenant\";r=57"))))
-                .addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
+                                .schema(new StringSchema().maxLength(100).example("\"tenant\";r=57"))));
     }
 
     /**
@@ -129,7 +112,7 @@ class OpenApiConfiguration {
      * Adds 401, 403 (a scope the key lacks), 429 (the tenant's request rate), 500 and 503 (the database went away) to
      * every API operation, 413 to every one with a request body, and the statuses its {@link ProblemResponses} lists,
      * as problem responses; 429 and 503 say when to try again. Every answer but a 401 carries the tenant's RateLimit
-     * fields. Operations of the {@link OperatorApi} take the operator's key instead, and have no rate limit.
+     * fields. Operations of the {@link OperatorApi} (the operator's key opens them all) have neither 403 nor rate limit.
      */
     @Bean
     OperationCustomizer problemResponses() {
@@ -139,11 +122,9 @@ class OpenApiConfiguration {
                         .description("The signed token of a result's reportUrl: it opens this without an X-API-Key "
                                 + "until it expires. Leave it out when sending an X-API-Key.")
                         .schema(new StringSchema().maxLength(512)));
-                operation.security(List.of(new SecurityRequirement().addList(API_KEY_SCHEME), new SecurityRequirement()));
             }
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
             if (handler.getBeanType().isAnnotationPresent(OperatorApi.class)) {
-                operation.security(List.of(new SecurityRequirement().addList(OPERATOR_KEY_SCHEME)));
                 IntStream.concat(IntStream.of(401, 500, 503), declared == null ? IntStream.empty() : IntStream.of(declared.value()))
                         .sorted()
                         .distinct()

@@ -28,7 +28,7 @@ class SecurityEndToEndTest {
     void aCallWithoutAKeyIsUnauthorizedWithAProblem() {
         var response = new ApiClient(port, null).get("/api/v1/datasets");
 
-        assertThat(response.problem(401).get("detail").asString()).isEqualTo("Send your API key in the X-API-Key header.");
+        assertThat(response.problem(401).get("detail").asString()).isEqualTo("Send your API key in the X-API-Key header, or an OAuth2 bearer token.");
         assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
     }
 

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port against real PostgreSQL, called over real HTTP. Every end-to-end test uses
@@ -39,5 +40,6 @@ import org.springframework.context.annotation.Import;
         // uploads are abandoned below 64 KB/s averaged over 5 s rather than 30, so that a test sees it soon
         "segmentation.upload.throughput-window=5s"})
 @Import({PostgresForTests.class, PausingResponses.class})
+@ContextConfiguration(initializers = TestIdentityProvider.Initializer.class)
 public @interface EndToEndTest {
 }

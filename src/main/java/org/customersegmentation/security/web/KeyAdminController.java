@@ -1,12 +1,13 @@
 package org.customersegmentation.security.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.security.OperatorApiEnabled;
 import org.customersegmentation.security.Scope;
+import org.customersegmentation.security.Tenant;
 import org.customersegmentation.security.keys.StoredKeys;
 import org.customersegmentation.web.OperatorApi;
 import org.customersegmentation.web.ProblemResponses;
@@ -42,15 +44,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Conditional(OperatorApiEnabled.class)
 class KeyAdminController {
 
-    static final String TENANT_PATTERN = "[A-Za-z0-9._-]{1,64}";
-
     /**
      * @param name      what the key is for, e.g. the integration that uses it
      * @param scopes    what it may do: segmentation:read, segmentation:write, segmentation:delete
      * @param expiresAt when it stops working; null for never
      */
     record KeyRequest(@NotBlank @Size(max = 100) String name,
-                      @NotEmpty @Schema(example = "[\"segmentation:read\"]") Set<String> scopes,
+                      @NotNull @Size(min = 1, max = 3) @ArraySchema(schema = @Schema(allowableValues = {
+                              "segmentation:read", "segmentation:write", "segmentation:delete"})) List<String> scopes,
                       @Schema(nullable = true) Instant expiresAt) {
     }
 
@@ -87,7 +88,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "201", description = "Issued")
     @ProblemResponses(400)
     @PostMapping
-    ResponseEntity<IssuedKeyView> issue(@PathVariable @Pattern(regexp = TENANT_PATTERN) String tenant,
+    ResponseEntity<IssuedKeyView> issue(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant,
                                         @Valid @RequestBody KeyRequest request) {
         Set<Scope> scopes = new TreeSet<>();
         for (String scope : request.scopes()) {
@@ -110,7 +111,7 @@ class KeyAdminController {
     @Operation(operationId = "listKeys", summary = "A tenant's API keys, oldest first, without their secrets")
     @ProblemResponses(400)
     @GetMapping
-    List<KeyView> list(@PathVariable @Pattern(regexp = TENANT_PATTERN) String tenant) {
+    List<KeyView> list(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant) {
         return keys.list(tenant).stream().map(KeyView::of).toList();
     }
 
@@ -120,7 +121,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "204", description = "Revoked")
     @ProblemResponses({400, 404})
     @DeleteMapping("/{keyId}")
-    ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = TENANT_PATTERN) String tenant, @PathVariable UUID keyId) {
+    ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant, @PathVariable UUID keyId) {
         if (!keys.revoke(tenant, keyId)) {
             throw new NotFoundException("active key", keyId);
         }
