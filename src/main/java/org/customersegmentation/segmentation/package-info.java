@@ -5,7 +5,8 @@
  * succeeded through {@link org.customersegmentation.segmentation.Segmentations}.
  */
 @ApplicationModule(displayName = "Segmentation jobs",
-        allowedDependencies = {"common", "web", "security", "idempotency", "dataset", "engine", "postgres", "limits"})
+        allowedDependencies = {"common", "web", "security", "idempotency", "dataset", "engine", "postgres", "limits",
+                "observability"})
 package org.customersegmentation.segmentation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -188,6 +188,8 @@ class OpenApiConfiguration {
                 .addProperty("estimatedCost", new NumberSchema().description("What a refused segmentation could cost, "
                         + "in coordinate comparisons"))
                 .addProperty("maxCost", new NumberSchema().description("The most a segmentation of the caller's may "
-                        + "cost, in coordinate comparisons"));
+                        + "cost, in coordinate comparisons"))
+                .addProperty("traceId", new StringSchema().description("The W3C trace ID of the request, as its log "
+                        + "lines carry it (that of the traceparent sent in, if any): quote it when reporting a problem"));
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem where no controller advice can: in a servlet filter, before the request reaches Spring MVC.
- * Headers already set stay.
+ * Headers already set stay; the trace ID is added as {@link TraceIdInProblems} adds it.
  */
 public final class ProblemWriter {
 
@@ -28,6 +28,6 @@ public final class ProblemWriter {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        json.writeValue(response.getOutputStream(), TraceIdInProblems.traced(problem));
     }
 }

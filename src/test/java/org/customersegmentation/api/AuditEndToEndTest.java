@@ -38,7 +38,9 @@ class AuditEndToEndTest {
 
         String csv = CustomerGroups.generate(8, new int[] {30, 20}, 0).csv();
         String datasetId = client.uploadDataset("audited", csv);
-        client.postCsv("/api/v1/datasets", "id,spend\na,1\na,2\n").problem(400);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client.post("/api/v1/datasets", "text/csv", "id,spend\na,1\na,2\n".getBytes(),
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").problem(400);
         String cancelled = client.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2, \"seed\": 1}");
         client.postJson("/api/v1/segmentations/" + cancelled + "/cancel", "");
         String job = client.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2, \"seed\": 2}");
@@ -69,6 +71,8 @@ class AuditEndToEndTest {
         assertThat(events.get(0).get("resourceId").asString()).isEqualTo(keyId);
         assertThat(events.get(1).get("resourceId").asString()).as("the deleted dataset's event stays").isEqualTo(datasetId);
         assertThat(events.get(2).get("resourceId").asString()).isEqualTo(job + "/0");
+        assertThat(events.get(6).get("requestId").asString()).as("the trace of the traceparent sent").isEqualTo(traceId);
+        assertThat(events.valueStream().map(event -> event.get("requestId").asString())).allMatch(id -> id.matches("[0-9a-f]{32}"));
         assertThat(events.toString()).as("no customer data").doesNotContain("CUST-").doesNotContain("Big spenders");
 
         assertThat(operator.get("/admin/v1/audit-events?tenant=" + tenant + "&to=" + start).json().get("content"))

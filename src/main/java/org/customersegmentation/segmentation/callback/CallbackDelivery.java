@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.customersegmentation.common.DomainException;
+import org.customersegmentation.observability.TraceContexts;
 import org.customersegmentation.security.Hmac;
 import org.customersegmentation.segmentation.job.JobView;
 import org.customersegmentation.segmentation.job.SegmentationJob;
 import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,26 +45,38 @@ public class CallbackDelivery {
     private final CallbackTargets targets;
     private final CallbackSettings settings;
     private final JsonMapper json;
+    private final TraceContexts traces;
     private final Clock clock;
     // no redirects: a redirect could lead a callback where it may not go
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     CallbackDelivery(SegmentationJobRepository jobs, JdbcTemplate jdbc, CallbackTargets targets,
-                     CallbackSettings settings, JsonMapper json, Clock clock) {
+                     CallbackSettings settings, JsonMapper json, TraceContexts traces, Clock clock) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.targets = targets;
         this.settings = settings;
         this.json = json;
+        this.traces = traces;
         this.clock = clock;
     }
 
+    /** Delivers in the trace of the request that created the job, which the receiver can join: it gets traceparent. */
     public void deliver(UUID jobId) throws IOException, InterruptedException {
         SegmentationJob job = jobs.findById(jobId).orElse(null);
         if (job == null || job.request().callbackUrl() == null) {
             return; // deleted meanwhile
         }
+        try (TraceContexts.Continued trace = traces.continueTrace(job.traceParent(), "segmentation-callback");
+             MDC.MDCCloseable jobLog = MDC.putCloseable("jobId", jobId.toString());
+             MDC.MDCCloseable tenantLog = MDC.putCloseable("tenant", job.tenantId())) {
+            deliver(job);
+        }
+    }
+
+    private void deliver(SegmentationJob job) throws IOException, InterruptedException {
+        UUID jobId = job.id();
         Instant now = Instant.now(clock);
         if (job.finishedAt() != null && now.isAfter(job.finishedAt().plus(settings.giveUpAfter()))) {
             log.warn("Giving up the callback of job {} of tenant {}: undelivered for {}", jobId, job.tenantId(),
@@ -89,14 +103,15 @@ public class CallbackDelivery {
             record(jobId, "GAVE_UP", null, "The tenant has no callback secret configured.");
             return;
         }
+        HttpRequest.Builder post = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header(TIMESTAMP, timestamp)
+                .header(SIGNATURE, "sha256=" + sign(secret, timestamp + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        traces.headers().forEach(post::header);
         int status;
         try {
-            status = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header(TIMESTAMP, timestamp)
-                    .header(SIGNATURE, "sha256=" + sign(secret, timestamp + "." + body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             record(jobId, "PENDING", now, "The POST failed: " + e.getClass().getSimpleName() + ".");
             throw e;

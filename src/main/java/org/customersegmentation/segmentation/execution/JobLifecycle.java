@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JobLifecycle {
 
     /** What a worker needs to run a job it has claimed. */
-    record ClaimedJob(UUID id, int attempt, EffectiveRequest request) {
+    record ClaimedJob(UUID id, String tenant, int attempt, EffectiveRequest request) {
     }
 
     private final SegmentationJobRepository jobs;
@@ -47,7 +47,7 @@ class JobLifecycle {
         }
         SegmentationJob job = jobs.findById(jobId).orElseThrow();
         telemetry.started(job);
-        return Optional.of(new ClaimedJob(job.id(), job.attempt(), job.request()));
+        return Optional.of(new ClaimedJob(job.id(), job.tenantId(), job.attempt(), job.request()));
     }
 
     /**

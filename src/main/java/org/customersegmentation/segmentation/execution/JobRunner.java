@@ -8,11 +8,14 @@ import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.RunControl;
 import org.customersegmentation.engine.SegmentationEngine;
 import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.observability.TraceContexts;
 import org.customersegmentation.postgres.DatabaseFaults;
 import org.customersegmentation.segmentation.job.EffectiveRequest;
 import org.customersegmentation.segmentation.job.JobLimits;
+import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /** Runs one claimed job: reads its features, segments them, and records the outcome. */
@@ -28,27 +31,38 @@ class JobRunner {
     private final JobLifecycle lifecycle;
     private final RunningJobs running;
     private final JobLimits limits;
+    private final SegmentationJobRepository jobs;
+    private final TraceContexts traces;
 
     private final int parallelism;
 
-    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits) {
+    JobRunner(Datasets datasets, JobLifecycle lifecycle, RunningJobs running, JobLimits limits,
+              SegmentationJobRepository jobs, TraceContexts traces) {
         this.datasets = datasets;
+        this.jobs = jobs;
+        this.traces = traces;
         this.lifecycle = lifecycle;
         this.running = running;
         this.limits = limits;
         this.parallelism = limits.parallelism() > 0 ? limits.parallelism() : Runtime.getRuntime().availableProcessors();
     }
 
-    /** Runs the job as a new attempt, unless it has finished or been deleted meanwhile. */
+    /**
+     * Runs the job as a new attempt, unless it has finished or been deleted meanwhile, in the trace of the request
+     * that created it and with the job's ID in every line it logs.
+     */
     void run(UUID jobId) {
-        lifecycle.claim(jobId).ifPresent(this::run);
+        try (TraceContexts.Continued trace = traces.continueTrace(jobs.findTraceParent(jobId).orElse(null), "segmentation-job");
+             MDC.MDCCloseable jobLog = MDC.putCloseable("jobId", jobId.toString())) {
+            lifecycle.claim(jobId).ifPresent(this::run);
+        }
     }
 
     private void run(JobLifecycle.ClaimedJob job) {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
         RunControl control = running.start(job.id());
-        try {
+        try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenant", job.tenant())) {
             CustomerFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = EngineInput.of(features);
             SegmentationOutcome outcome = BoundedParallelism.run(parallelism, () -> request.k() != null

@@ -10,6 +10,7 @@ import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.common.QuotaExceededException;
 import org.customersegmentation.dataset.DatasetSchema;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.observability.TraceContexts;
 import org.customersegmentation.security.Tenant;
 import org.customersegmentation.segmentation.SegmentationDeleted;
 import org.customersegmentation.segmentation.callback.CallbackTargets;
@@ -34,11 +35,13 @@ public class JobService {
     private final JobTelemetry telemetry;
     private final CallbackTargets callbackTargets;
     private final ApplicationEventPublisher events;
+    private final TraceContexts traces;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     JobService(SegmentationJobRepository jobs, Datasets datasets, JobQueue queue, JobLimits limits, Admission admission,
-               JobTelemetry telemetry, CallbackTargets callbackTargets, ApplicationEventPublisher events, Clock clock) {
+               JobTelemetry telemetry, CallbackTargets callbackTargets, ApplicationEventPublisher events,
+               TraceContexts traces, Clock clock) {
         this.jobs = jobs;
         this.datasets = datasets;
         this.queue = queue;
@@ -47,6 +50,7 @@ public class JobService {
         this.telemetry = telemetry;
         this.callbackTargets = callbackTargets;
         this.events = events;
+        this.traces = traces;
         this.clock = clock;
     }
 
@@ -63,7 +67,8 @@ public class JobService {
                         callbackTargets.checked(tenant, request.callbackUrl()))
                 : refresh(tenant, request, dataset);
         admission.check(tenant, effective, dataset);
-        SegmentationJob job = jobs.saveAndFlush(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now()));
+        SegmentationJob job = jobs.saveAndFlush(new SegmentationJob(UUID.randomUUID(), tenant.id(), effective, now(),
+                traces.traceParent()));
         queue.dispatch(tenant.id());
         telemetry.submitted(job);
         return JobView.of(job);

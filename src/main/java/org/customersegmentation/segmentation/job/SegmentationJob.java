@@ -94,6 +94,9 @@ public class SegmentationJob {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "trace_parent", updatable = false)
+    private String traceParent;
+
     @Column(name = "started_at", updatable = false)
     private Instant startedAt;
 
@@ -132,7 +135,7 @@ public class SegmentationJob {
     protected SegmentationJob() {
     }
 
-    SegmentationJob(UUID id, String tenantId, EffectiveRequest request, Instant createdAt) {
+    SegmentationJob(UUID id, String tenantId, EffectiveRequest request, Instant createdAt, String traceParent) {
         this.id = id;
         this.tenantId = tenantId;
         this.datasetId = request.datasetId();
@@ -154,6 +157,7 @@ public class SegmentationJob {
         this.minSegmentShare = request.minSegmentShare();
         this.status = JobStatus.QUEUED;
         this.createdAt = createdAt;
+        this.traceParent = traceParent;
     }
 
     /** What other modules read of a SUCCEEDED job. */
@@ -167,6 +171,11 @@ public class SegmentationJob {
 
     public String tenantId() {
         return tenantId;
+    }
+
+    /** The W3C traceparent of the request that created the job, or null if it came in outside any trace. */
+    public String traceParent() {
+        return traceParent;
     }
 
     UUID datasetId() {

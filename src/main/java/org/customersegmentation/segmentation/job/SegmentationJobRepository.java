@@ -28,6 +28,9 @@ public interface SegmentationJobRepository extends JpaRepository<SegmentationJob
 
     long countByStatus(JobStatus status);
 
+    @Query("SELECT j.traceParent FROM SegmentationJob j WHERE j.id = :id")
+    Optional<String> findTraceParent(UUID id);
+
     /**
      * Serializes creating and dispatching a tenant's jobs until the transaction ends, so that neither the queue's nor
      * the running jobs' limit can be raced past, on any instance.

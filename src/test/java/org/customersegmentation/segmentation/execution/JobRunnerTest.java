@@ -11,6 +11,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import org.customersegmentation.dataset.CustomerFeatures;
 import org.customersegmentation.dataset.Datasets;
 import org.customersegmentation.engine.EngineException;
 import org.customersegmentation.engine.Preprocessing;
+import org.customersegmentation.observability.TraceContexts;
 import org.customersegmentation.segmentation.job.EffectiveRequest;
 import org.customersegmentation.segmentation.job.JobLimits;
 import org.customersegmentation.segmentation.job.SegmentationJobRepository;
@@ -37,8 +40,10 @@ class JobRunnerTest {
     final Datasets datasets = mock(Datasets.class);
     final JobLifecycle lifecycle = mock(JobLifecycle.class);
     final JobLimits limits = new JobLimits(20, Duration.ofMinutes(30), 1);
+    final TraceContexts untraced = new TraceContexts(Tracer.NOOP, Propagator.NOOP);
     final JobRunner runner = new JobRunner(datasets, lifecycle,
-            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits);
+            new RunningJobs(mock(SegmentationJobRepository.class), null, limits, Clock.systemUTC()), limits,
+            mock(SegmentationJobRepository.class), untraced);
 
     @Test
     void anInfrastructureFailureIsThrownToTheSchedulerToTryAgainBeforeTheLastAttempt() {
@@ -99,7 +104,7 @@ class JobRunnerTest {
         SegmentationJobRepository jobs = mock(SegmentationJobRepository.class);
         when(jobs.findRunningAmong(anyCollection())).thenReturn(List.of(jobId));
         RunningJobs running = new RunningJobs(jobs, mock(JdbcTemplate.class), instantly, Clock.systemUTC());
-        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly);
+        JobRunner limited = new JobRunner(datasets, lifecycle, running, instantly, jobs, untraced);
         JobLifecycle.ClaimedJob claim = claimedAsAttempt(1);
         when(datasets.features(any(), anyList())).thenAnswer(call -> {
             running.reportProgressAndStopCancelled(); // the once-a-second check, while the job loads
@@ -124,7 +129,7 @@ class JobRunnerTest {
     }
 
     private JobLifecycle.ClaimedJob claimedAsAttempt(int attempt) {
-        JobLifecycle.ClaimedJob claim = new JobLifecycle.ClaimedJob(jobId, attempt, request);
+        JobLifecycle.ClaimedJob claim = new JobLifecycle.ClaimedJob(jobId, "acme", attempt, request);
         when(lifecycle.claim(jobId)).thenReturn(Optional.of(claim));
         return claim;
     }

@@ -45,7 +45,7 @@ class JobTransitionsTest {
         EffectiveRequest request = new EffectiveRequest(datasetId, 2, null, null, List.of("age"),
                 Preprocessing.Scaling.STANDARD, List.of(), Preprocessing.Imputation.MEDIAN, 42, 10, 100, 1e-4, null,
                 null, null, null);
-        return jobs.saveAndFlush(new SegmentationJob(UUID.randomUUID(), "acme", request, NOW)).id();
+        return jobs.saveAndFlush(new SegmentationJob(UUID.randomUUID(), "acme", request, NOW, null)).id();
     }
 
     JobStatus status(UUID id) {

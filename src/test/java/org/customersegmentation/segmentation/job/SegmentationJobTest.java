@@ -15,7 +15,7 @@ class SegmentationJobTest {
 
     @Test
     void aNewJobIsQueuedWithItsRequestAsGiven() {
-        SegmentationJob job = new SegmentationJob(UUID.randomUUID(), "acme", request, now);
+        SegmentationJob job = new SegmentationJob(UUID.randomUUID(), "acme", request, now, null);
 
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.attempt()).isZero();

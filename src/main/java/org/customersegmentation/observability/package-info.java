@@ -1,0 +1,8 @@
+/**
+ * Following a request through the logs: the W3C trace context carried into jobs and out to callbacks
+ * ({@link org.customersegmentation.observability.TraceContexts}) and the tenant in every log line of its requests.
+ */
+@ApplicationModule(displayName = "Observability", allowedDependencies = {"security"})
+package org.customersegmentation.observability;
+
+import org.springframework.modulith.ApplicationModule;
