@@ -1,6 +1,7 @@
 /**
  * Following a request through the logs: the W3C trace context carried into jobs and out to callbacks
- * ({@link org.customersegmentation.observability.TraceContexts}) and the tenant in every log line of its requests.
+ * ({@link org.customersegmentation.observability.TraceContexts}), the tenant in every log line of its requests, and
+ * which tenants jobs' metrics name ({@link org.customersegmentation.observability.MetricTenants}).
  */
 @ApplicationModule(displayName = "Observability", allowedDependencies = {"security"})
 package org.customersegmentation.observability;

@@ -19,24 +19,28 @@ class MetricsEndToEndTest {
     int port;
 
     @Test
-    void aFinishedJobIsCountedAndTimedAndTheQueueIsGauged() {
+    void aFinishedJobIsCountedAndTimedByTenantAndTheQueueIsGauged() {
         ApiClient acme = new ApiClient(port, Tenants.ACME_KEY);
+        ApiClient globex = new ApiClient(port, Tenants.GLOBEX_KEY);
         ApiClient operator = ApiClient.operator(port, Tenants.OPERATOR_KEY);
         String before = quiet(operator);
-        String datasetId = acme.uploadDataset("metrics", CustomerGroups.generate(2, new int[] {30, 20}, 0).csv());
-
-        String jobId = acme.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2}");
-        assertThat(acme.awaitFinished(jobId).get("status").asString()).isEqualTo("SUCCEEDED");
+        String csv = CustomerGroups.generate(2, new int[] {30, 20}, 0).csv();
+        String acmeJob = acme.startJob("{\"datasetId\": \"" + acme.uploadDataset("metrics", csv) + "\", \"k\": 2}");
+        String globexJob = globex.startJob("{\"datasetId\": \"" + globex.uploadDataset("metrics", csv) + "\", \"k\": 2}");
+        assertThat(acme.awaitFinished(acmeJob).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(globex.awaitFinished(globexJob).get("status").asString()).isEqualTo("SUCCEEDED");
 
         String after = operator.get("/actuator/prometheus").body();
-        assertThat(value(after, "segmentation_jobs_submitted_total")).isEqualTo(value(before, "segmentation_jobs_submitted_total") + 1);
-        assertThat(value(after, "segmentation_jobs_succeeded_total")).isEqualTo(value(before, "segmentation_jobs_succeeded_total") + 1);
-        assertThat(value(after, "segmentation_jobs_duration_seconds_count"))
-                .isEqualTo(value(before, "segmentation_jobs_duration_seconds_count") + 1);
-        assertThat(value(after, "segmentation_jobs_queue_time_seconds_count"))
-                .isEqualTo(value(before, "segmentation_jobs_queue_time_seconds_count") + 1);
-        assertThat(after).contains("segmentation_jobs_queued ", "segmentation_jobs_running ", "segmentation_jobs_failed_total",
-                "segmentation_jobs_cancelled_total");
+        // acme is listed in segmentation.metrics.tenants; globex is not, and is counted as other
+        for (String tenant : new String[] {"acme", "other"}) {
+            for (String metric : new String[] {"segmentation_jobs_submitted_total", "segmentation_jobs_succeeded_total",
+                    "segmentation_jobs_duration_seconds_count", "segmentation_jobs_queue_time_seconds_count"}) {
+                assertThat(value(after, metric, tenant)).as(metric + " of " + tenant)
+                        .isEqualTo(value(before, metric, tenant) + 1);
+            }
+        }
+        assertThat(after).doesNotContain("tenant=\"globex\"");
+        assertThat(after).contains("segmentation_jobs_queued ", "segmentation_jobs_running ");
     }
 
     @Test
@@ -60,5 +64,13 @@ class MetricsEndToEndTest {
         return exposition.lines().filter(line -> line.startsWith(metric + " ")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(metric.length() + 1).trim()))
                 .orElseThrow(() -> new AssertionError(metric + " is not exposed"));
+    }
+
+    /** The value of a tenant's series of a metric, 0 before it has one. */
+    private static double value(String exposition, String metric, String tenant) {
+        return exposition.lines().filter(line -> line.startsWith(metric + "{") && line.contains("tenant=\"" + tenant + "\""))
+                .findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim()))
+                .orElse(0.0);
     }
 }

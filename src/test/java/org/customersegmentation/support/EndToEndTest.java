@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "segmentation.keys.last-used-interval=1s",
         // the retention task looks for expired datasets every second, not every hour
         "segmentation.retention.interval=1s",
+        // jobs' metrics name acme; every other tenant is "other"
+        "segmentation.metrics.tenants=" + Tenants.ACME,
         "db-scheduler.polling-interval=200ms",
         "db-scheduler.threads=2",
         // two of a tenant's jobs at once, as some tests need; the fairness test runs a process with one
