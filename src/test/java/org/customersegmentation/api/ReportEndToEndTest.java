@@ -66,4 +66,22 @@ class ReportEndToEndTest {
         // another tenant's key sees no such report
         new ApiClient(port, Tenants.GLOBEX_KEY).get("/api/v1/segmentations/" + jobId + "/report").problem(404);
     }
+
+    @Test
+    void behindAProxyTheReportUrlIsThePublicOne() {
+        ApiClient acme = new ApiClient(port, Tenants.ACME_KEY);
+        String datasetId = acme.uploadDataset("proxied", CustomerGroups.generate(6, new int[] {20, 10}, 0).csv());
+        String jobId = acme.startJob("{\"datasetId\": \"%s\", \"k\": 2}".formatted(datasetId));
+        acme.awaitFinished(jobId);
+        String result = "/api/v1/segmentations/" + jobId + "/result";
+
+        // the test's requests come from loopback, which is a trusted proxy by default
+        URI proxied = URI.create(acme.get(result, "X-Forwarded-Proto", "https", "X-Forwarded-Host",
+                "segments.example.com", "X-Forwarded-Port", "443").json().get("reportUrl").asString());
+        URI direct = URI.create(acme.get(result).json().get("reportUrl").asString());
+
+        assertThat(proxied.getScheme() + "://" + proxied.getAuthority()).isEqualTo("https://segments.example.com");
+        assertThat(proxied.getPath()).isEqualTo("/api/v1/segmentations/" + jobId + "/report");
+        assertThat(direct.getScheme() + "://" + direct.getAuthority()).isEqualTo("http://localhost:" + port);
+    }
 }
