@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.customersegmentation.security.TenantAuthentication;
-import org.slf4j.MDC;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,8 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class TenantLogContext extends OncePerRequestFilter {
 
-    static final String TENANT = "tenant";
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -30,7 +27,7 @@ class TenantLogContext extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        try (MDC.MDCCloseable tenant = MDC.putCloseable(TENANT, caller.getPrincipal().id())) {
+        try (LogContext tenant = LogContext.tenant(caller.getPrincipal().id())) {
             chain.doFilter(request, response);
         }
     }

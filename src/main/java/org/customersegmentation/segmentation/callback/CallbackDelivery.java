@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.customersegmentation.common.DomainException;
+import org.customersegmentation.observability.LogContext;
 import org.customersegmentation.observability.TraceContexts;
 import org.customersegmentation.security.Hmac;
 import org.customersegmentation.segmentation.job.JobView;
@@ -21,7 +22,6 @@ import org.customersegmentation.segmentation.job.SegmentationJob;
 import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -69,8 +69,7 @@ public class CallbackDelivery {
             return; // deleted meanwhile
         }
         try (TraceContexts.Continued trace = traces.continueTrace(job.traceParent(), "segmentation-callback");
-             MDC.MDCCloseable jobLog = MDC.putCloseable("jobId", jobId.toString());
-             MDC.MDCCloseable tenantLog = MDC.putCloseable("tenant", job.tenantId())) {
+             LogContext jobLog = LogContext.job(jobId, job.tenantId())) {
             deliver(job);
         }
     }

@@ -8,6 +8,7 @@ import org.customersegmentation.engine.FeatureMatrix;
 import org.customersegmentation.engine.RunControl;
 import org.customersegmentation.engine.SegmentationEngine;
 import org.customersegmentation.engine.SegmentationOutcome;
+import org.customersegmentation.observability.LogContext;
 import org.customersegmentation.observability.TraceContexts;
 import org.customersegmentation.postgres.DatabaseFaults;
 import org.customersegmentation.segmentation.job.EffectiveRequest;
@@ -15,7 +16,6 @@ import org.customersegmentation.segmentation.job.JobLimits;
 import org.customersegmentation.segmentation.job.SegmentationJobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /** Runs one claimed job: reads its features, segments them, and records the outcome. */
@@ -52,8 +52,7 @@ class JobRunner {
      * that created it and with the job's ID in every line it logs.
      */
     void run(UUID jobId) {
-        try (TraceContexts.Continued trace = traces.continueTrace(jobs.findTraceParent(jobId).orElse(null), "segmentation-job");
-             MDC.MDCCloseable jobLog = MDC.putCloseable("jobId", jobId.toString())) {
+        try (TraceContexts.Continued trace = traces.continueTrace(jobs.findTraceParent(jobId).orElse(null), "segmentation-job")) {
             lifecycle.claim(jobId).ifPresent(this::run);
         }
     }
@@ -62,7 +61,7 @@ class JobRunner {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
         RunControl control = running.start(job.id());
-        try (MDC.MDCCloseable tenantLog = MDC.putCloseable("tenant", job.tenant())) {
+        try (LogContext jobLog = LogContext.job(job.id(), job.tenant())) {
             CustomerFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = EngineInput.of(features);
             SegmentationOutcome outcome = BoundedParallelism.run(parallelism, () -> request.k() != null

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import org.customersegmentation.observability.LogContext;
 import org.customersegmentation.observability.MetricTenants;
 import org.customersegmentation.segmentation.job.JobStatus;
 import org.customersegmentation.segmentation.job.SegmentationJob;
@@ -85,8 +86,9 @@ public class JobTelemetry {
     }
 
     private static void changed(SegmentationJob job) {
-        log.atInfo().addKeyValue("jobId", job.id()).addKeyValue("tenant", job.tenantId())
-                .addKeyValue("status", job.status()).addKeyValue("attempt", job.attempt())
-                .log("Job {} of tenant {} is {} (attempt {})", job.id(), job.tenantId(), job.status(), job.attempt());
+        try (LogContext jobLog = LogContext.job(job.id(), job.tenantId())) {
+            log.atInfo().addKeyValue("status", job.status()).addKeyValue("attempt", job.attempt())
+                    .log("Job {} of tenant {} is {} (attempt {})", job.id(), job.tenantId(), job.status(), job.attempt());
+        }
     }
 }
