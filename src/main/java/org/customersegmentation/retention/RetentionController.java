@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.customersegmentation.common.InvalidInputException;
 import org.customersegmentation.security.OperatorApiEnabled;
@@ -14,7 +13,6 @@ import org.customersegmentation.security.Tenant;
 import org.customersegmentation.web.OperatorApi;
 import org.customersegmentation.web.ProblemResponses;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -39,11 +37,11 @@ class RetentionController {
     record RetentionRequest(@Schema(nullable = true, example = "P30D") Duration datasets) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final TenantRetentions retentions;
     private final RetentionSettings settings;
 
-    RetentionController(JdbcTemplate jdbc, RetentionSettings settings) {
-        this.jdbc = jdbc;
+    RetentionController(TenantRetentions retentions, RetentionSettings settings) {
+        this.retentions = retentions;
         this.settings = settings;
     }
 
@@ -52,10 +50,8 @@ class RetentionController {
     @ProblemResponses(400)
     @GetMapping("/admin/v1/tenants/{tenant}/retention")
     Retention get(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant) {
-        List<Long> own = jdbc.queryForList("SELECT extract(epoch FROM dataset_lifetime)::bigint FROM tenant_retention "
-                + "WHERE tenant_id = ?", Long.class, tenant);
-        return own.isEmpty() ? new Retention(settings.datasets(), false)
-                : new Retention(Duration.ofSeconds(own.getFirst()), true);
+        return retentions.of(tenant).map(own -> new Retention(own, true))
+                .orElseGet(() -> new Retention(settings.datasets(), false));
     }
 
     @Operation(operationId = "setRetention", summary = "Set how long a tenant's datasets are kept",
@@ -66,14 +62,12 @@ class RetentionController {
     Retention set(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant,
                   @RequestBody RetentionRequest retention) {
         if (retention.datasets() == null) {
-            jdbc.update("DELETE FROM tenant_retention WHERE tenant_id = ?", tenant);
+            retentions.clear(tenant);
         } else if (retention.datasets().compareTo(Duration.ofDays(1)) < 0) {
             throw new InvalidInputException("Invalid retention", "datasets must be at least a day (P1D), or null for "
                     + "the default.", Map.of("parameter", "datasets"));
         } else {
-            jdbc.update("INSERT INTO tenant_retention (tenant_id, dataset_lifetime) VALUES (?, make_interval(secs => ?)) "
-                    + "ON CONFLICT (tenant_id) DO UPDATE SET dataset_lifetime = excluded.dataset_lifetime", tenant,
-                    retention.datasets().toSeconds());
+            retentions.set(tenant, retention.datasets());
         }
         return get(tenant);
     }
