@@ -9,16 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *            and the management endpoints (metrics), and nothing of any tenant's. Unset, both are off.
  */
 @ConfigurationProperties("segmentation.operator")
-record OperatorSettings(@DefaultValue("") String key) {
+public record OperatorSettings(@DefaultValue("") String key) {
 
-    OperatorSettings {
+    public OperatorSettings {
         if (!key.isEmpty() && key.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("segmentation.operator.key must be at least 32 bytes; leave it unset to "
                     + "turn the operator API off.");
         }
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return !key.isEmpty();
     }
 }

@@ -47,7 +47,7 @@ public class ReportTokens {
     }
 
     /** The tenant the token was issued to, if it is genuine, for this job, and not expired. */
-    Optional<Tenant> verify(UUID jobId, String token) {
+    public Optional<Tenant> verify(UUID jobId, String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return Optional.empty();

@@ -33,7 +33,7 @@ public enum Scope {
     }
 
     /** What a request of this HTTP method needs. */
-    static Scope neededFor(String method) {
+    public static Scope neededFor(String method) {
         return switch (method) {
             case "GET", "HEAD", "OPTIONS" -> READ;
             case "DELETE" -> DELETE;

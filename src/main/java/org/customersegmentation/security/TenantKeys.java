@@ -24,7 +24,7 @@ public class TenantKeys {
         }
     }
 
-    Optional<TenantAuthentication> authenticate(String presented) {
+    public Optional<TenantAuthentication> authenticate(String presented) {
         Optional<Tenant> bootstrap = configured.tenantFor(presented);
         if (bootstrap.isPresent()) {
             return bootstrap.map(tenant -> TenantAuthentication.withAllScopes(tenant, "config:" + tenant.id()));
@@ -34,7 +34,7 @@ public class TenantKeys {
     }
 
     /** Whether the tenant can still authenticate: one taken out of the configuration, its keys all revoked, cannot. */
-    boolean knows(Tenant tenant) {
+    public boolean knows(Tenant tenant) {
         return configured.knows(tenant) || stored.activeKeysByTenant().getOrDefault(tenant.id(), 0L) > 0;
     }
 

@@ -1,4 +1,4 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.customersegmentation.security.ReportTokens;
+import org.customersegmentation.security.Scope;
+import org.customersegmentation.security.TenantAuthentication;
+import org.customersegmentation.security.TenantKeys;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

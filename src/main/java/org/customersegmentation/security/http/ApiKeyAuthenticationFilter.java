@@ -1,10 +1,13 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.security.TenantAuthentication;
+import org.customersegmentation.security.TenantKeys;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 

@@ -1,5 +1,9 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
+import org.customersegmentation.security.OperatorSettings;
+import org.customersegmentation.security.ReportTokens;
+import org.customersegmentation.security.Scope;
+import org.customersegmentation.security.TenantKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

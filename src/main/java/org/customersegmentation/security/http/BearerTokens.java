@@ -1,9 +1,12 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.customersegmentation.security.Scope;
+import org.customersegmentation.security.Tenant;
+import org.customersegmentation.security.TenantAuthentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -1,12 +1,13 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
-import org.customersegmentation.web.OperatorApi;
+import org.customersegmentation.security.Scope;
 import org.customersegmentation.web.OpensWithReportToken;
+import org.customersegmentation.web.OperatorApi;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;

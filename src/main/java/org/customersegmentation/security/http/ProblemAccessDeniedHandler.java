@@ -1,9 +1,10 @@
-package org.customersegmentation.security;
+package org.customersegmentation.security.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.customersegmentation.security.Scope;
 import org.customersegmentation.web.ProblemTypes;
 import org.customersegmentation.web.ProblemWriter;
 import org.springframework.http.HttpStatus;
