@@ -36,7 +36,7 @@ class SecurityEndToEndTest {
     void aWrongKeyIsUnauthorized() {
         var response = new ApiClient(port, "not-a-key").postCsv("/api/v1/datasets", "a,b\n1,2\n");
 
-        assertThat(response.problem(401).get("detail").asString()).contains("does not match");
+        assertThat(response.problem(401).get("detail").asString()).contains("matches no active API key");
     }
 
     @Test

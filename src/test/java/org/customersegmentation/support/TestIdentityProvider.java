@@ -53,8 +53,9 @@ public final class TestIdentityProvider {
     }
 
     private static String sign(RSAKey key, Map<String, Object> claims, Instant expires) {
-        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject("crm-integration").issueTime(new Date())
-                .expirationTime(Date.from(expires)).audience(AUDIENCE);
+        // issued ten minutes before it expires, as a provider would, so that an expired token is only that
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject("crm-integration")
+                .issueTime(Date.from(expires.minusSeconds(600))).expirationTime(Date.from(expires)).audience(AUDIENCE);
         claims.forEach(set::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), set.build());
         try {

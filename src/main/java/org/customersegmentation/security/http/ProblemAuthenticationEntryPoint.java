@@ -15,6 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Answers unauthenticated calls with a 401 problem that says which header to send. */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
+    /** What Spring Security puts before every reason a token could not be decoded, which says nothing to a caller. */
+    private static final String DECODER_PREAMBLE = "An error occurred while attempting to decode the Jwt: ";
+
     private final JsonMapper jsonMapper;
     private final boolean bearerTokens;
 
@@ -34,11 +37,12 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                     : "Send the operator key in the X-Operator-Key header; API keys do not open this.";
         } else if (e instanceof OAuth2AuthenticationException invalid) {
             String reason = invalid.getError().getDescription();
-            detail = "The bearer token was refused" + (reason == null ? "" : ": " + reason.replaceAll("\\.$", ""))
-                    + ". Send a token your identity provider issued for this service, unexpired, naming the tenant it "
-                    + "acts for.";
+            detail = "The bearer token was refused" + (reason == null ? "" : ": " + reason.replace(DECODER_PREAMBLE, "")
+                    .replaceAll("\\.$", "")) + ". Send a current token your identity provider issued for this service, "
+                    + "naming the tenant it acts for.";
         } else if (request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null) {
-            detail = "The X-API-Key header does not match any configured key.";
+            detail = "The X-API-Key header matches no active API key: check it, or ask the operator whether it was "
+                    + "revoked or has expired.";
         } else if (ReportTokenAuthenticationFilter.isReportLink(request)) {
             detail = "This report link has expired or is not valid; get a fresh reportUrl from the segmentation's "
                     + "result, or send your API key in the X-API-Key header.";
