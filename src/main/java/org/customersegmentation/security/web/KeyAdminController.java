@@ -61,9 +61,8 @@ class KeyAdminController {
                    @Schema(nullable = true) Instant expiresAt, @Schema(nullable = true) Instant revokedAt) {
 
         static KeyView of(StoredKeys.StoredKey key) {
-            return new KeyView(key.id(), key.tenant(), key.name(), key.prefix(),
-                    key.scopes().stream().map(Scope::value).sorted().toList(), key.createdAt(), key.lastUsedAt(),
-                    key.expiresAt(), key.revokedAt());
+            return new KeyView(key.id(), key.tenant(), key.name(), key.prefix(), scopeValues(key), key.createdAt(),
+                    key.lastUsedAt(), key.expiresAt(), key.revokedAt());
         }
     }
 
@@ -71,6 +70,16 @@ class KeyAdminController {
     record IssuedKeyView(UUID id, String tenant, String name, String prefix, List<String> scopes, Instant createdAt,
                          @Schema(nullable = true) Instant expiresAt,
                          @Schema(description = "The secret, to send as X-API-Key; it is not shown again") String key) {
+
+        static IssuedKeyView of(StoredKeys.IssuedKey issued) {
+            StoredKeys.StoredKey key = issued.key();
+            return new IssuedKeyView(key.id(), key.tenant(), key.name(), key.prefix(), scopeValues(key),
+                    key.createdAt(), key.expiresAt(), issued.secret());
+        }
+    }
+
+    private static List<String> scopeValues(StoredKeys.StoredKey key) {
+        return key.scopes().stream().map(Scope::value).sorted().toList();
     }
 
     private final StoredKeys keys;
@@ -101,11 +110,8 @@ class KeyAdminController {
                     Map.of("parameter", "expiresAt"));
         }
         StoredKeys.IssuedKey issued = keys.issue(tenant, request.name().strip(), scopes, request.expiresAt());
-        StoredKeys.StoredKey key = issued.key();
-        return ResponseEntity.created(URI.create("/admin/v1/tenants/" + tenant + "/keys/" + key.id()))
-                .body(new IssuedKeyView(key.id(), key.tenant(), key.name(), key.prefix(),
-                        key.scopes().stream().map(Scope::value).sorted().toList(), key.createdAt(), key.expiresAt(),
-                        issued.secret()));
+        return ResponseEntity.created(URI.create("/admin/v1/tenants/" + tenant + "/keys/" + issued.key().id()))
+                .body(IssuedKeyView.of(issued));
     }
 
     @Operation(operationId = "listKeys", summary = "A tenant's API keys, oldest first, without their secrets")
