@@ -315,8 +315,11 @@ class AssignmentExportEndToEndTest {
         return response.json().get("content").valueStream().toList();
     }
 
+    /** Connections in use, from the metrics, which the operator's key opens. */
     private int activeConnections() {
-        return acme.get("/actuator/prometheus").body().lines()
+        ApiClient.Response metrics = ApiClient.operator(port, Tenants.OPERATOR_KEY).get("/actuator/prometheus");
+        assertThat(metrics.status()).as("the metrics answer").isEqualTo(200);
+        return metrics.body().lines()
                 .filter(line -> line.startsWith("hikaricp_connections_active{"))
                 .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
