@@ -11,7 +11,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes and reads the append-only audit log. */
@@ -29,10 +28,9 @@ public class AuditLog {
     }
 
     /**
-     * Records an action in a transaction of its own, after the fact: a failure to record it (the database gone) is
-     * logged, in one line with what would have been recorded, and does not undo what was done.
+     * Records an action after the fact, in one statement: a failure to record it (the database gone) is logged, in
+     * one line with what would have been recorded, and does not undo what was done.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String tenant, String actor, String action, String resourceType, String resourceId, int outcome,
                        String requestId) {
         try {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.customersegmentation.audit.AuditLog;
+import org.customersegmentation.common.NotFoundException;
 import org.customersegmentation.dataset.Datasets;
+import org.customersegmentation.postgres.DatabaseFaults;
 import org.customersegmentation.security.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +59,25 @@ class DatasetRetention {
                         + "make_interval(secs => ?)) ORDER BY d.created_at",
                 (row, number) -> new Expired(row.getObject("id", UUID.class), row.getString("tenant_id")),
                 Optional.ofNullable(settings.datasets()).map(Duration::toSeconds).orElse(null));
+        int deleted = 0;
         for (Expired dataset : expired) {
-            datasets.delete(new Tenant(dataset.tenant()), dataset.id());
+            try {
+                datasets.delete(new Tenant(dataset.tenant()), dataset.id());
+            } catch (NotFoundException deletedMeanwhile) {
+                continue;
+            } catch (RuntimeException e) {
+                if (DatabaseFaults.isConnectionFault(e)) {
+                    throw e; // the database is away: every other deletion would wait for it too; the next run retries
+                }
+                // one dataset that cannot be deleted now (a lock, say) must not hold up the others: the next run retries
+                log.warn("Dataset {} of tenant {} is past its retention but could not be deleted: {}", dataset.id(),
+                        dataset.tenant(), e.toString());
+                continue;
+            }
             audit.record(dataset.tenant(), ACTOR, "expireDataset", "dataset", dataset.id().toString(), 204, null);
             log.info("Dataset {} of tenant {} deleted: older than its retention", dataset.id(), dataset.tenant());
+            deleted++;
         }
-        return expired.size();
+        return deleted;
     }
 }

@@ -33,7 +33,7 @@ class RetentionController {
     record Retention(@Schema(nullable = true, example = "P30D") Duration datasets, boolean tenantSetting) {
     }
 
-    /** @param datasets how long the tenant's datasets are to be kept, at least a day (P1D); null for the default */
+    /** @param datasets how long the tenant's datasets are to be kept, a day (P1D) to 100 years; null for the default */
     record RetentionRequest(@Schema(nullable = true, example = "P30D") Duration datasets) {
     }
 
@@ -63,9 +63,10 @@ class RetentionController {
                   @RequestBody RetentionRequest retention) {
         if (retention.datasets() == null) {
             retentions.clear(tenant);
-        } else if (retention.datasets().compareTo(Duration.ofDays(1)) < 0) {
-            throw new InvalidInputException("Invalid retention", "datasets must be at least a day (P1D), or null for "
-                    + "the default.", Map.of("parameter", "datasets"));
+        } else if (retention.datasets().compareTo(Duration.ofDays(1)) < 0
+                || retention.datasets().compareTo(Duration.ofDays(36_500)) > 0) {
+            throw new InvalidInputException("Invalid retention", "datasets must be at least a day (P1D) and at most "
+                    + "100 years (P36500D), or null for the default.", Map.of("parameter", "datasets"));
         } else {
             retentions.set(tenant, retention.datasets());
         }

@@ -41,7 +41,9 @@ class AuditEndToEndTest {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         client.post("/api/v1/datasets", "text/csv", "id,spend\na,1\na,2\n".getBytes(),
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").problem(400);
-        String cancelled = client.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2, \"seed\": 1}");
+        // far more work than the cancel takes to arrive, so that it is a cancel and not a 409 of a finished job
+        String cancelled = client.startJob("{\"datasetId\": \"" + datasetId
+                + "\", \"kRange\": {\"min\": 2, \"max\": 29}, \"restarts\": 100, \"seed\": 1}");
         client.postJson("/api/v1/segmentations/" + cancelled + "/cancel", "");
         String job = client.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2, \"seed\": 2}");
         client.awaitFinished(job);

@@ -33,7 +33,7 @@ class OperationsIT {
 
     /** segmentation.keys.cache-ttl, left at its default: how long another replica may still accept a revoked key. */
     static final Duration KEY_CACHE_TTL = Duration.ofSeconds(5);
-    /** The stated bound (docs/operations.md): the cache's lifetime and a margin for a busy machine. */
+    /** The stated bound (docs/access.md): the cache's lifetime and a margin for a busy machine. */
     static final Duration REVOCATION_BOUND = Duration.ofSeconds(10);
 
     final ProcessDatabase database = ProcessDatabase.shared().fresh("operations_it");
@@ -113,9 +113,15 @@ class OperationsIT {
                     .anyMatch(message -> message.contains("is RUNNING"))
                     .anyMatch(message -> message.contains("succeeded"))
                     .anyMatch(message -> message.contains("Delivered the callback"));
-            assertThat(lines).as("every request's line says whose it was")
-                    .filteredOn(line -> text(line, "message").contains("is QUEUED"))
+            // the upload's line comes from the request itself, which names the tenant only through its log context
+            assertThat(lines).as("a request's line says whose it was")
+                    .filteredOn(line -> text(line, "message").contains("loaded:"))
+                    .isNotEmpty()
                     .allSatisfy(line -> assertThat(text(line, "tenant")).isEqualTo(Tenants.ACME));
+            assertThat(lines).as("the job runner's lines name the job")
+                    .filteredOn(line -> line.path("log").path("logger").asString("").endsWith("JobRunner"))
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(text(line, "jobId")).isEqualTo(jobId));
             assertThat(service.log()).doesNotContain("MARKED-CUSTOMER").doesNotContain("MARKED-VALUE")
                     .doesNotContain("7391.25");
         } finally {

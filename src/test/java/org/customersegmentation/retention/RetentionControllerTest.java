@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -53,13 +55,15 @@ class RetentionControllerTest {
         then(retentions).should().set("acme", Duration.ofDays(30));
     }
 
-    @Test
-    void lessThanADayIsRefusedAndNothingIsStored() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"PT1H", "P36501D", "P99999999999D"})
+    void lessThanADayOrMoreThanACenturyIsRefusedAndNothingIsStored(String datasets) throws Exception {
         mvc.perform(put("/admin/v1/tenants/acme/retention").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"datasets\": \"PT1H\"}"))
+                        .content("{\"datasets\": \"" + datasets + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("datasets"))
-                .andExpect(jsonPath("$.detail").value("datasets must be at least a day (P1D), or null for the default."));
+                .andExpect(jsonPath("$.detail").value("datasets must be at least a day (P1D) and at most 100 years "
+                        + "(P36500D), or null for the default."));
         then(retentions).should(never()).set(any(), any());
     }
 

@@ -53,7 +53,11 @@ class JobRunner {
      */
     void run(UUID jobId) {
         try (TraceContexts.Continued trace = traces.continueTrace(jobs.findTraceParent(jobId).orElse(null), "segmentation-job")) {
-            lifecycle.claim(jobId).ifPresent(this::run);
+            lifecycle.claim(jobId).ifPresent(job -> {
+                try (LogContext jobLog = LogContext.job(job.id(), job.tenant())) {
+                    run(job);
+                }
+            });
         }
     }
 
@@ -61,7 +65,7 @@ class JobRunner {
         EffectiveRequest request = job.request();
         long started = System.nanoTime();
         RunControl control = running.start(job.id());
-        try (LogContext jobLog = LogContext.job(job.id(), job.tenant())) {
+        try {
             CustomerFeatures features = datasets.features(request.datasetId(), request.features());
             FeatureMatrix matrix = EngineInput.of(features);
             SegmentationOutcome outcome = BoundedParallelism.run(parallelism, () -> request.k() != null
