@@ -9,7 +9,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-// Callers authenticate with API keys only: no user store, so no generated password either.
+// Callers authenticate with API keys, bearer tokens or the operator key: no user store, so no generated password either.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @EnableScheduling
 public class SegmentationServiceApplication {

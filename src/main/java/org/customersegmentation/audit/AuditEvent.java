@@ -7,9 +7,9 @@ import java.time.Instant;
  * One audited action.
  *
  * @param tenant       whose data it concerned; null for none
- * @param actor        who acted: {@code key:<id>}, {@code config:<tenant>}, a token's subject, {@code operator},
- *                     {@code retention}
- * @param action       what was done, e.g. {@code uploadDataset}, {@code revokeKey}, {@code retainDataset}
+ * @param actor        who acted: {@code key:<id>}, {@code config:<tenant>}, {@code jwt:<subject>} for a bearer
+ *                     token, {@code operator}, {@code retention}
+ * @param action       what was done, e.g. {@code uploadDataset}, {@code revokeKey}, {@code expireDataset}
  * @param resourceType e.g. {@code dataset}, {@code segmentation}, {@code segment}, {@code api-key}
  * @param outcome      the HTTP status it was answered with (for the service's own actions, what it would have been)
  * @param requestId    the trace ID of the request, to find its log lines

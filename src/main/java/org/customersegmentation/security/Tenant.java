@@ -1,6 +1,6 @@
 package org.customersegmentation.security;
 
-/** The owner of datasets and jobs: every API key belongs to exactly one tenant. */
+/** The owner of datasets and jobs: every API key, and every bearer token through its claim, acts for exactly one. */
 public record Tenant(String id) {
 
     /** What a tenant's name may be, where a caller names one (the operator API). */

@@ -15,7 +15,10 @@ public final class TenantAuthentication extends AbstractAuthenticationToken {
     private final Tenant tenant;
     private final String actor;
 
-    /** @param actor {@code key:<id>} for a stored key, {@code config:<tenant>} for a configured one, or the token's subject */
+    /**
+     * @param actor {@code key:<id>} for a stored key, {@code config:<tenant>} for a configured one, {@code jwt:<subject>}
+     *              for a bearer token, {@code report-link} for a report link
+     */
     public TenantAuthentication(Tenant tenant, String actor, Collection<Scope> scopes) {
         super(scopes.stream().map(scope -> new SimpleGrantedAuthority(scope.authority())).toList());
         this.tenant = tenant;

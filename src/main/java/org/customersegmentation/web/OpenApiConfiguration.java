@@ -111,16 +111,16 @@ class OpenApiConfiguration {
     /**
      * Adds 401, 403 (a scope the key lacks), 429 (the tenant's request rate), 500 and 503 (the database went away) to
      * every API operation, 413 to every one with a request body, and the statuses its {@link ProblemResponses} lists,
-     * as problem responses; 429 and 503 say when to try again. Every answer but a 401 carries the tenant's RateLimit
-     * fields. Operations of the {@link OperatorApi} (the operator's key opens them all) have neither 403 nor rate limit.
+     * as problem responses; 429 and 503 say when to try again. Every answer but a 401 or 403 carries the tenant's
+     * RateLimit fields. Operations of the {@link OperatorApi} (the operator's key opens them all) have neither 403 nor rate limit.
      */
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
             if (handler.hasMethodAnnotation(OpensWithReportToken.class)) {
                 operation.addParametersItem(new Parameter().in("query").name(REPORT_TOKEN).required(false)
-                        .description("The signed token of a result's reportUrl: it opens this without an X-API-Key "
-                                + "until it expires. Leave it out when sending an X-API-Key.")
+                        .description("The signed token of a result's reportUrl: it opens this without an API key or "
+                                + "bearer token until it expires. Leave it out when sending an X-API-Key.")
                         .schema(new StringSchema().maxLength(512)));
             }
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
@@ -138,7 +138,8 @@ class OpenApiConfiguration {
                     .distinct()
                     .forEach(status -> operation.getResponses().addApiResponse(Integer.toString(status), problem(status)));
             operation.getResponses().forEach((status, response) -> {
-                if (!status.equals("401")) {
+                // a 401 or 403 is answered before the tenant's request is counted
+                if (!status.equals("401") && !status.equals("403")) {
                     response.addHeaderObject(RATE_LIMIT_POLICY, new Header().$ref("#/components/headers/" + RATE_LIMIT_POLICY));
                     response.addHeaderObject(RATE_LIMIT, new Header().$ref("#/components/headers/" + RATE_LIMIT));
                 }

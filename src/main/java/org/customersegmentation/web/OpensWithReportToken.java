@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An operation that a report link opens: besides an X-API-Key, it accepts the link's signed {@code token} query
- * parameter instead. The API description gets the parameter and both ways in.
+ * An operation that a report link opens: besides an API key or bearer token, it accepts the link's signed
+ * {@code token} query parameter instead. The API description gets the parameter and every way in.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

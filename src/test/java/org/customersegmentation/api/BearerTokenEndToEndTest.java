@@ -2,9 +2,11 @@ package org.customersegmentation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.customersegmentation.support.ApiClient;
+import org.customersegmentation.support.CustomerGroups;
 import org.customersegmentation.support.EndToEndTest;
 import org.customersegmentation.support.Tenants;
 import org.customersegmentation.support.TestIdentityProvider;
@@ -52,6 +54,25 @@ class BearerTokenEndToEndTest {
         assertRefused(TestIdentityProvider.token(Map.of("scope", "segmentation:read")),
                 "The token names no tenant in its 'tenant' claim");
         assertRefused("not-a-jwt", "Malformed token");
+        assertRefused(TestIdentityProvider.token(Map.of("tenant", List.of("acme", "globex"), "scope", "segmentation:read")),
+                "The token's 'tenant' claim is not one tenant name");
+        assertRefused(TestIdentityProvider.token(Map.of("tenant", "acme/../globex", "scope", "segmentation:read")),
+                "The token's 'tenant' claim is not one tenant name");
+    }
+
+    @Test
+    void aTenantWithTokensOnlyGetsReportLinksThatWork() {
+        ApiClient northwind = ApiClient.bearer(port, TestIdentityProvider.token(Map.of("tenant", "northwind-tokens-only",
+                "scope", "segmentation:read segmentation:write")));
+        String datasetId = northwind.uploadDataset("tokens only", CustomerGroups.generate(3, new int[] {20, 10}, 0).csv());
+        String jobId = northwind.startJob("{\"datasetId\": \"" + datasetId + "\", \"k\": 2}");
+        northwind.awaitFinished(jobId);
+        URI reportUrl = URI.create(northwind.get("/api/v1/segmentations/" + jobId + "/result").json()
+                .get("reportUrl").asString());
+
+        ApiClient.Response report = new ApiClient(port, null).get(reportUrl.getPath() + "?" + reportUrl.getRawQuery());
+
+        assertThat(report.status()).isEqualTo(200);
     }
 
     @Test

@@ -164,6 +164,7 @@ class DatasetController {
      * as a stream, so the file goes to the database as it arrives instead of to a temporary file first.
      */
     @Hidden
+    @Operation(operationId = "uploadDataset") // what the audit log calls it, as it calls the documented upload
     @PostMapping(consumes = "multipart/form-data")
     ResponseEntity<DatasetView> uploadMultipart(@AuthenticationPrincipal Tenant tenant,
                                                 @RequestHeader(value = HttpHeaders.CONTENT_ENCODING, required = false) String encoding,

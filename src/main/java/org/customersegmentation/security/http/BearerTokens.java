@@ -32,16 +32,24 @@ class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        String tenant = jwt.getClaimAsString(tenantClaim);
-        if (tenant == null || tenant.isBlank()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                    "The token names no tenant in its '" + tenantClaim + "' claim.", null));
+        Object tenant = jwt.getClaims().get(tenantClaim);
+        if (tenant == null || tenant instanceof String text && text.isBlank()) {
+            throw invalid("The token names no tenant in its '" + tenantClaim + "' claim.");
+        }
+        if (!(tenant instanceof String name) || !name.matches(Tenant.PATTERN)) {
+            throw invalid("The token's '" + tenantClaim + "' claim is not one tenant name (1 to 64 letters, digits, "
+                    + "'.', '_' or '-').");
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String granted : granted(jwt)) {
             Scope.of(granted).ifPresent(scopes::add);
         }
-        return new TenantAuthentication(new Tenant(tenant.strip()), "jwt:" + jwt.getSubject(), scopes);
+        return new TenantAuthentication(new Tenant(name), jwt.getSubject() == null ? "jwt" : "jwt:" + jwt.getSubject(),
+                scopes);
+    }
+
+    private static OAuth2AuthenticationException invalid(String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
     }
 
     private static List<String> granted(Jwt jwt) {

@@ -27,10 +27,16 @@ final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ReportTokens tokens;
     private final TenantKeys keys;
+    private final boolean bearerTokens;
 
-    ReportTokenAuthenticationFilter(ReportTokens tokens, TenantKeys keys) {
+    /**
+     * @param bearerTokens whether tenants may authenticate with bearer tokens: the service cannot tell whether such a
+     *                     tenant still exists, so its links work until they expire
+     */
+    ReportTokenAuthenticationFilter(ReportTokens tokens, TenantKeys keys, boolean bearerTokens) {
         this.tokens = tokens;
         this.keys = keys;
+        this.bearerTokens = bearerTokens;
     }
 
     /** Whether the request is for a report or one of its charts, with a token: what a report link opens. */
@@ -45,7 +51,7 @@ final class ReportTokenAuthenticationFilter extends OncePerRequestFilter {
         Matcher path = REPORT_PATHS.matcher(request.getRequestURI());
         if (token != null && "GET".equals(request.getMethod()) && path.matches()
                 && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null) {
-            tokens.verify(UUID.fromString(path.group(1)), token).filter(keys::knows)
+            tokens.verify(UUID.fromString(path.group(1)), token).filter(tenant -> bearerTokens || keys.knows(tenant))
                     .ifPresent(tenant -> ApiKeyAuthenticationFilter.authenticateAs(
                             new TenantAuthentication(tenant, "report-link", Set.of(Scope.READ))));
         }

@@ -4,19 +4,26 @@ import org.customersegmentation.security.OperatorSettings;
 import org.customersegmentation.security.ReportTokens;
 import org.customersegmentation.security.Scope;
 import org.customersegmentation.security.TenantKeys;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +49,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain operatorSecurity(HttpSecurity http, OperatorSettings operator, JsonMapper jsonMapper) {
+        operator.checked();
         return stateless(http)
                 .securityMatcher("/admin/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> {
@@ -51,7 +59,7 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().hasAuthority(OperatorAuthenticationFilter.AUTHORITY);
                 })
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(jsonMapper, false)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemAuthenticationEntryPoint.forOperator(jsonMapper)))
                 .addFilterBefore(new OperatorAuthenticationFilter(operator), AuthorizationFilter.class)
                 .build();
     }
@@ -62,9 +70,10 @@ class SecurityConfiguration {
                                     ObjectProvider<JwtDecoder> jwtDecoder, BearerTokens bearerTokens,
                                     Environment environment) {
         boolean acceptsTokens = jwtDecoder.getIfAvailable() != null;
-        var entryPoint = new ProblemAuthenticationEntryPoint(jsonMapper, acceptsTokens);
+        var entryPoint = ProblemAuthenticationEntryPoint.forTenants(jsonMapper, acceptsTokens);
         if (acceptsTokens) {
-            if (environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", "").isBlank()) {
+            if (Binder.get(environment).bind("spring.security.oauth2.resourceserver.jwt.audiences",
+                    Bindable.listOf(String.class)).orElse(List.of()).stream().allMatch(String::isBlank)) {
                 // without an audience, a token the provider issued for any other service would open this one
                 throw new IllegalStateException("Bearer tokens are on but spring.security.oauth2.resourceserver.jwt."
                         + "audiences is not set: set it to the audience your identity provider puts in this "
@@ -73,24 +82,34 @@ class SecurityConfiguration {
             // an identity provider is configured (spring.security.oauth2.resourceserver.jwt.*): bearer tokens too
             http.oauth2ResourceServer(oauth2 -> oauth2
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens))
-                    .authenticationEntryPoint(entryPoint));
+                    .authenticationEntryPoint(entryPoint)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(entryPoint); // a 503 when the keys are out of reach
+                            return filter;
+                        }
+                    }));
         }
         return stateless(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(Scope.READ.authority())
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(Scope.READ.authority())
-                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").hasAuthority(Scope.READ.authority())
-                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasAuthority(Scope.DELETE.authority())
-                        .requestMatchers("/api/**").hasAuthority(Scope.WRITE.authority())
+                        .requestMatchers("/api/**").access(scopeOfTheMethod())
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(jsonMapper)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AuthorizationFilter.class)
-                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens, keys), AuthorizationFilter.class)
+                .addFilterBefore(new ReportTokenAuthenticationFilter(reportTokens, keys, acceptsTokens),
+                        AuthorizationFilter.class)
                 .build();
+    }
+
+    /** The scope {@link Scope#neededFor} the request's method, the one rule the 403's problem names too. */
+    private static AuthorizationManager<RequestAuthorizationContext> scopeOfTheMethod() {
+        return (authentication, context) -> AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(
+                Scope.neededFor(context.getRequest().getMethod()).authority()).authorize(authentication, context);
     }
 
     private static HttpSecurity stateless(HttpSecurity http) {

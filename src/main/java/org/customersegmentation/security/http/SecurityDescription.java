@@ -36,7 +36,7 @@ class SecurityDescription {
                     .type(SecurityScheme.Type.APIKEY)
                     .in(SecurityScheme.In.HEADER)
                     .name(ApiKeyAuthenticationFilter.HEADER)
-                    .description("A tenant's API key, issued through the operator API. Its scopes decide what it may "
+                    .description("A tenant's API key, issued through the operator API (or configured). Its scopes decide what it may "
                             + "do: segmentation:read (GET), segmentation:write (POST, PATCH, PUT), segmentation:delete "
                             + "(DELETE); a call beyond them is a 403 naming the scope."));
             components.addSecuritySchemes(BEARER, new SecurityScheme()

@@ -1,7 +1,7 @@
 package org.customersegmentation.security.keys;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.customersegmentation.security.Scope;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,8 @@ public class StoredKeys {
     public static final String PREFIX = "cs_live_";
     private static final int SHOWN_CHARACTERS = PREFIX.length() + 4;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    /** Every key: the prefix and 32 random bytes in unpadded base64url. */
+    private static final Pattern SHAPE = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{43}");
 
     /** A key as the database has it: never its secret. */
     public record StoredKey(UUID id, String tenant, String name, String prefix, Set<Scope> scopes, Instant createdAt,
@@ -59,22 +62,38 @@ public class StoredKeys {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final LoadingCache<String, Optional<StoredKey>> byHash;
+    private final Cache<String, Optional<StoredKey>> byHash;
+    // secrets that matched no key, apart, so that a caller trying many cannot push real keys out of the cache
+    private final Cache<String, Boolean> misses;
     private final Map<UUID, Instant> used = new ConcurrentHashMap<>();
 
     StoredKeys(JdbcTemplate jdbc, Clock clock, @Value("${segmentation.keys.cache-ttl:5s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build(this::load);
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
+        this.misses = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
     }
 
     /** The active key this secret is, if any; counts as a use of it. */
     public Optional<StoredKey> find(String presented) {
-        if (!presented.startsWith(PREFIX)) {
+        if (!SHAPE.matcher(presented).matches()) {
+            return Optional.empty(); // no key looks like that: not worth a query
+        }
+        String hash = HexFormat.of().formatHex(sha256(presented));
+        if (misses.getIfPresent(hash) != null) {
             return Optional.empty();
         }
+        Optional<StoredKey> stored = byHash.getIfPresent(hash);
+        if (stored == null) {
+            stored = load(hash);
+            if (stored.isEmpty()) {
+                misses.put(hash, Boolean.TRUE);
+                return stored;
+            }
+            byHash.put(hash, stored);
+        }
         Instant now = Instant.now(clock);
-        Optional<StoredKey> key = byHash.get(HexFormat.of().formatHex(sha256(presented))).filter(k -> k.activeAt(now));
+        Optional<StoredKey> key = stored.filter(k -> k.activeAt(now));
         key.ifPresent(k -> used.put(k.id(), now));
         return key;
     }
@@ -111,6 +130,12 @@ public class StoredKeys {
                 Timestamp.from(Instant.now(clock)), id, tenant);
         byHash.invalidateAll(); // this instance at once; the others within the cache's time
         return revoked == 1;
+    }
+
+    /** Whether the tenant has a key that works now. */
+    public boolean hasActiveKey(String tenant) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM api_key WHERE tenant_id = ? AND "
+                + "revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()))", Boolean.class, tenant));
     }
 
     public Optional<StoredKey> get(String tenant, UUID id) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,8 @@ class KeyAdminController {
         return key.scopes().stream().map(Scope::value).sorted().toList();
     }
 
+    private static final Duration MAX_LIFETIME = Duration.ofDays(36_500);
+
     private final StoredKeys keys;
     private final Clock clock;
 
@@ -105,9 +108,10 @@ class KeyAdminController {
                     + scope + "' is not one of segmentation:read, segmentation:write, segmentation:delete.",
                     Map.of("parameter", "scopes"))));
         }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now(clock))) {
-            throw new InvalidInputException("Invalid key request", "expiresAt must be in the future.",
-                    Map.of("parameter", "expiresAt"));
+        if (request.expiresAt() != null && (!request.expiresAt().isAfter(Instant.now(clock))
+                || request.expiresAt().isAfter(Instant.now(clock).plus(MAX_LIFETIME)))) {
+            throw new InvalidInputException("Invalid key request", "expiresAt must be in the future and within 100 "
+                    + "years; leave it out for a key that does not expire.", Map.of("parameter", "expiresAt"));
         }
         StoredKeys.IssuedKey issued = keys.issue(tenant, request.name().strip(), scopes, request.expiresAt());
         return ResponseEntity.created(URI.create("/admin/v1/tenants/" + tenant + "/keys/" + issued.key().id()))
@@ -119,6 +123,14 @@ class KeyAdminController {
     @GetMapping
     List<KeyView> list(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant) {
         return keys.list(tenant).stream().map(KeyView::of).toList();
+    }
+
+    @Operation(operationId = "getKey", summary = "One of a tenant's API keys, without its secret",
+            description = "Revoked and expired keys too, with when. 404 when the tenant has no such key.")
+    @ProblemResponses({400, 404})
+    @GetMapping("/{keyId}")
+    KeyView get(@PathVariable @Pattern(regexp = Tenant.PATTERN) @Size(min = 1, max = Tenant.MAX_LENGTH) String tenant, @PathVariable UUID keyId) {
+        return keys.get(tenant, keyId).map(KeyView::of).orElseThrow(() -> new NotFoundException("key", keyId));
     }
 
     @Operation(operationId = "revokeKey", summary = "Revoke a tenant's API key",

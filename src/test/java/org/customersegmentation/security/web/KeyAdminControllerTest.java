@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.customersegmentation.security.Scope;
@@ -81,9 +82,27 @@ class KeyAdminControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("expiresAt"));
         mvc.perform(post("/admin/v1/tenants/acme/keys").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"sync\", \"scopes\": [\"segmentation:read\"], "
+                                + "\"expiresAt\": \"+100000-01-01T00:00:00Z\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("expiresAt"));
+        mvc.perform(post("/admin/v1/tenants/acme/keys").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"sync\", \"scopes\": []}"))
                 .andExpect(status().isBadRequest());
         then(keys).should(never()).issue(any(), any(), any(), any());
+    }
+
+    @Test
+    void oneKeyIsReadWithoutItsSecretAndAnotherTenantsIsA404() throws Exception {
+        given(keys.get("acme", KEY)).willReturn(Optional.of(new StoredKeys.StoredKey(KEY, "acme", "sync",
+                "cs_live_AbCd", EnumSet.of(Scope.READ), CREATED, null, null, CREATED.plusSeconds(3600))));
+
+        mvc.perform(get("/admin/v1/tenants/acme/keys/" + KEY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revokedAt").value("2026-12-06T11:00:00Z"))
+                .andExpect(jsonPath("$.key").doesNotExist());
+        mvc.perform(get("/admin/v1/tenants/globex/keys/" + KEY))
+                .andExpect(status().isNotFound());
     }
 
     @Test
