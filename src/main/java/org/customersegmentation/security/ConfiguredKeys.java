@@ -2,12 +2,12 @@ package org.customersegmentation.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.customersegmentation.security.keys.StoredKeys;
 
 /**
  * The {@code tenant=key} pairs of {@code SEGMENTATION_API_KEYS}: a bootstrap, for development and for the first
@@ -31,7 +31,7 @@ final class ConfiguredKeys {
         List<Entry> entries = new ArrayList<>();
         Set<String> digests = new HashSet<>();
         TenantSecrets.parse("SEGMENTATION_API_KEYS", configured).forEach((tenant, key) -> {
-            byte[] digest = sha256(key);
+            byte[] digest = StoredKeys.digest(key);
             if (!digests.add(new String(digest, StandardCharsets.ISO_8859_1))) {
                 throw new IllegalStateException("SEGMENTATION_API_KEYS gives the same key to two tenants ('" + tenant
                         + "' and an earlier one).");
@@ -42,7 +42,7 @@ final class ConfiguredKeys {
     }
 
     Optional<Tenant> tenantFor(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
+        byte[] presented = StoredKeys.digest(presentedKey);
         Tenant match = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(presented, entry.keyDigest()) && match == null) {
@@ -63,13 +63,5 @@ final class ConfiguredKeys {
 
     List<String> tenants() {
         return entries.stream().map(entry -> entry.tenant().id()).toList();
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

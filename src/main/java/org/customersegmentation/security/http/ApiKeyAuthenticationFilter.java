@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.customersegmentation.security.Tenant;
-import org.customersegmentation.security.TenantAuthentication;
 import org.customersegmentation.security.TenantKeys;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,8 +32,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Makes the tenant the request's principal (what {@code @AuthenticationPrincipal Tenant} receives). */
-    static void authenticateAs(TenantAuthentication authentication) {
+    /**
+     * Makes this the request's authentication; for a tenant, its principal is what
+     * {@code @AuthenticationPrincipal Tenant} receives. Every filter of ours authenticates through here.
+     */
+    static void authenticateAs(Authentication authentication) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -11,7 +11,6 @@ import java.util.List;
 import org.customersegmentation.security.OperatorSettings;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates the operator by {@code X-Operator-Key}, compared in constant time; never a tenant. */
@@ -34,10 +33,8 @@ final class OperatorAuthenticationFilter extends OncePerRequestFilter {
         String presented = request.getHeader(HEADER);
         if (presented != null && key.length > 0
                 && MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
+            ApiKeyAuthenticationFilter.authenticateAs(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
                     List.of(new SimpleGrantedAuthority(AUTHORITY))));
-            SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);
     }

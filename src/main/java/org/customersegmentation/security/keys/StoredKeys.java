@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ public class StoredKeys {
         if (!SHAPE.matcher(presented).matches()) {
             return Optional.empty(); // no key looks like that: not worth a query
         }
-        String hash = HexFormat.of().formatHex(sha256(presented));
+        String hash = HexFormat.of().formatHex(digest(presented));
         if (misses.getIfPresent(hash) != null) {
             return Optional.empty();
         }
@@ -110,7 +111,7 @@ public class StoredKeys {
             insert.setObject(1, key.id());
             insert.setString(2, tenant);
             insert.setString(3, name);
-            insert.setBytes(4, sha256(secret));
+            insert.setBytes(4, digest(secret));
             insert.setString(5, key.prefix());
             insert.setArray(6, connection.createArrayOf("text", scopes.stream().map(Scope::value).sorted().toArray()));
             insert.setTimestamp(7, Timestamp.from(key.createdAt()));
@@ -147,7 +148,7 @@ public class StoredKeys {
     public Map<String, Long> activeKeysByTenant() {
         return jdbc.query("SELECT tenant_id, count(*) FILTER (WHERE revoked_at IS NULL AND (expires_at IS NULL OR "
                 + "expires_at > now())) AS active FROM api_key GROUP BY tenant_id", rows -> {
-                    Map<String, Long> tenants = new java.util.TreeMap<>();
+                    Map<String, Long> tenants = new TreeMap<>();
                     while (rows.next()) {
                         tenants.put(rows.getString("tenant_id"), rows.getLong("active"));
                     }
@@ -190,7 +191,8 @@ public class StoredKeys {
         return value == null ? null : value.toInstant();
     }
 
-    static byte[] sha256(String value) {
+    /** What a key is kept and compared as, stored or configured: its SHA-256. */
+    public static byte[] digest(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
