@@ -3,9 +3,9 @@ package org.customersegmentation.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.customersegmentation.engine.kmeans.Clustering;
+import org.customersegmentation.engine.kmeans.Sampling;
 
 /**
  * How good a partition is, measured in the space it was fitted in, by the indices scikit-learn reports
@@ -89,20 +89,7 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
      * (the silhouette's sample, and the scatter chart's).
      */
     public static int[] sampleRows(int n, int sampleSize, long seed) {
-        if (n <= sampleSize) {
-            return IntStream.range(0, n).toArray();
-        }
-        int[] rows = IntStream.range(0, n).toArray();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < sampleSize; i++) { // partial Fisher-Yates shuffle
-            int j = i + random.nextInt(n - i);
-            int swap = rows[i];
-            rows[i] = rows[j];
-            rows[j] = swap;
-        }
-        int[] sample = Arrays.copyOf(rows, sampleSize);
-        Arrays.sort(sample);
-        return sample;
+        return Sampling.rows(n, sampleSize, seed);
     }
 
     /**
@@ -126,22 +113,15 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
                 sizes[p][labels[p][r]]++;
             }
         }
+        double[] sums = distanceSums(sample, rows.length, d, labels, ks);
+        int width = Arrays.stream(ks).sum();
         double[][] scores = new double[partitions][rows.length];
-        IntStream.range(0, rows.length).parallel().forEach(a -> {
-            double[][] sums = new double[partitions][];
-            for (int p = 0; p < partitions; p++) {
-                sums[p] = new double[ks[p]];
+        for (int a = 0; a < rows.length; a++) {
+            for (int p = 0, offset = 0; p < partitions; offset += ks[p], p++) {
+                scores[p][a] = silhouette(Arrays.copyOfRange(sums, a * width + offset, a * width + offset + ks[p]),
+                        sizes[p], labels[p][a]);
             }
-            for (int b = 0; b < rows.length; b++) {
-                double distance = Math.sqrt(squaredDistance(sample, a * d, b * d, d));
-                for (int p = 0; p < partitions; p++) {
-                    sums[p][labels[p][b]] += distance;
-                }
-            }
-            for (int p = 0; p < partitions; p++) {
-                scores[p][a] = silhouette(sums[p], sizes[p], labels[p][a]);
-            }
-        });
+        }
         double[] silhouettes = new double[partitions];
         for (int p = 0; p < partitions; p++) {
             double sum = 0;
@@ -152,6 +132,47 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
             silhouettes[p] = twoClusters ? sum / rows.length : Double.NaN;
         }
         return silhouettes;
+    }
+
+    private static final int SILHOUETTE_BLOCK = 256;
+    private static final int SILHOUETTE_LANES = 4;
+
+    /**
+     * For each of the m rows and each partition's clusters, the sum of the row's distances to that cluster's rows:
+     * row a's sums at a * width + (the k of the partitions before) + cluster, width being the sum of the k. Each
+     * pair is measured once and counted for both rows. Blocks of rows are dealt to a fixed number of lanes, each
+     * summing on its own, and the lanes are added in order: the sums do not depend on the threads.
+     */
+    private static double[] distanceSums(double[] sample, int m, int d, int[][] labels, int[] ks) {
+        int partitions = ks.length;
+        int width = Arrays.stream(ks).sum();
+        int[] offsets = new int[partitions];
+        for (int p = 1; p < partitions; p++) {
+            offsets[p] = offsets[p - 1] + ks[p - 1];
+        }
+        int blocks = (m + SILHOUETTE_BLOCK - 1) / SILHOUETTE_BLOCK;
+        double[][] lanes = IntStream.range(0, SILHOUETTE_LANES).parallel().mapToObj(lane -> {
+            double[] sums = new double[m * width];
+            for (int first = lane; first < blocks; first += SILHOUETTE_LANES) {
+                for (int a = first * SILHOUETTE_BLOCK; a < Math.min(m, (first + 1) * SILHOUETTE_BLOCK); a++) {
+                    for (int b = a + 1; b < m; b++) {
+                        double distance = Math.sqrt(squaredDistance(sample, a * d, b * d, d));
+                        for (int p = 0; p < partitions; p++) {
+                            sums[a * width + offsets[p] + labels[p][b]] += distance;
+                            sums[b * width + offsets[p] + labels[p][a]] += distance;
+                        }
+                    }
+                }
+            }
+            return sums;
+        }).toArray(double[][]::new);
+        double[] sums = lanes[0];
+        for (int lane = 1; lane < SILHOUETTE_LANES; lane++) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += lanes[lane][i];
+            }
+        }
+        return sums;
     }
 
     /** One row's silhouette, from its summed distances to each cluster's rows. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.customersegmentation.engine.kmeans.Convergence;
 import smile.util.AlgoStatus;
 import smile.util.IterativeAlgorithmController;
 
@@ -132,11 +133,12 @@ public final class RunControl {
     }
 
     /**
-     * A controller for the next fit, stopped at once if the segmentation is (or gets) cancelled; pass it to
+     * A controller for the next fit, which stops it once it has converged within {@code tolerance} (see
+     * {@link Convergence}), and stopped at once if the segmentation is (or gets) cancelled; pass it to
      * {@link #fitEnded} when the fit returns.
      */
-    public IterativeAlgorithmController<AlgoStatus> nextFit() {
-        IterativeAlgorithmController<AlgoStatus> controller = new IterativeAlgorithmController<>();
+    public IterativeAlgorithmController<AlgoStatus> nextFit(double tolerance) {
+        IterativeAlgorithmController<AlgoStatus> controller = Convergence.controller(tolerance);
         runningFits.add(controller);
         if (cancelled) {
             controller.stop();

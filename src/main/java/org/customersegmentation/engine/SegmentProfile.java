@@ -2,7 +2,7 @@ package org.customersegmentation.engine;
 
 import java.util.Arrays;
 import java.util.List;
-import org.customersegmentation.engine.preprocessing.Preprocessor;
+import org.customersegmentation.engine.preprocessing.Quantiles;
 
 /**
  * One segment as a person reads it.
@@ -91,21 +91,27 @@ public record SegmentProfile(int segment, int size, double share, double[] centr
                 squares += (present[i] - mean) * (present[i] - mean);
             }
             double std = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-            double[] sorted = n == present.length ? present : Arrays.copyOf(present, n);
-            Arrays.sort(sorted); // the one sort: the quantiles, the extremes and the whiskers all read it
-            double p25 = Preprocessor.quantile(sorted, 0.25);
-            double p75 = Preprocessor.quantile(sorted, 0.75);
+            double[] kept = n == present.length ? present : Arrays.copyOf(present, n);
+            double p25 = Quantiles.of(kept, 0.25);
+            double p75 = Quantiles.of(kept, 0.75);
+            double median = Quantiles.of(kept, 0.5);
             double reach = 1.5 * (p75 - p25);
-            int low = 0;
-            while (sorted[low] < p25 - reach) {
-                low++;
+            // the whiskers: the most extreme values within 1.5 interquartile ranges of the quartiles
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double lowerWhisker = Double.POSITIVE_INFINITY;
+            double upperWhisker = Double.NEGATIVE_INFINITY;
+            for (double value : kept) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+                if (value >= p25 - reach) {
+                    lowerWhisker = Math.min(lowerWhisker, value);
+                }
+                if (value <= p75 + reach) {
+                    upperWhisker = Math.max(upperWhisker, value);
+                }
             }
-            int high = n - 1;
-            while (sorted[high] > p75 + reach) {
-                high--;
-            }
-            return new FeatureStats(mean, std, sorted[0], sorted[n - 1], Preprocessor.quantile(sorted, 0.5), p25, p75,
-                    sorted[low], sorted[high]);
+            return new FeatureStats(mean, std, min, max, median, p25, p75, lowerWhisker, upperWhisker);
         }
     }
 

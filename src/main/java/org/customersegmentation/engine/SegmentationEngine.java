@@ -55,7 +55,9 @@ public final class SegmentationEngine {
 
     /**
      * Fits every k from {@code minK} to {@code maxK} (several at once, each k with the same seed), scores each
-     * partition, and profiles the one the method chooses. A k beyond the number of distinct points
+     * partition, and profiles the one the method chooses. On many customers the k are fitted on a sample and
+     * scored with every customer at the nearest of their centres; only the chosen one is refined on all of them
+     * (see {@link KMeansClusterer}). A k beyond the number of distinct points
      * is not tried.
      *
      * @throws RunControl.CancelledException when cancelled before it finished
@@ -115,8 +117,14 @@ public final class SegmentationEngine {
                     + ". Lower minSegmentShare, or try smaller k.");
         }
         CandidateFit chosen = method.choose(eligible);
-        SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, clusterings.get(chosen.k() - minK),
-                chosen.quality());
+        Clustering candidate = clusterings.get(chosen.k() - minK);
+        Clustering refined = KMeansClusterer.refine(points, candidate, fitting, control);
+        ClusterQuality quality = chosen.quality();
+        if (refined != candidate) {
+            control.evaluating(chosen.k());
+            quality = ClusterQuality.of(points, refined.labels(), chosen.k(), seed);
+        }
+        SegmentationOutcome outcome = SegmentProfiler.profile(matrix, prepared, refined, quality);
         return withStability(outcome.withSearch(search), points, stability, fitting, seed, control);
     }
 

@@ -96,11 +96,12 @@ public final class Preprocessor {
                 column[i] = Math.log1p(column[i]); // NaN stays NaN
             }
         }
-        double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).toArray();
         if (present.length == 0) {
             throw new EngineException("Feature '" + feature + "' has no values: every customer is missing it.");
         }
-        double imputed = options.missingValues() == Preprocessing.Imputation.MEAN ? plainMean(present) : quantile(present, 0.5);
+        double imputed = options.missingValues() == Preprocessing.Imputation.MEAN ? plainMean(present)
+                : Quantiles.of(present, 0.5);
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(column[i])) {
                 column[i] = imputed;
@@ -194,9 +195,8 @@ public final class Preprocessor {
                 yield new double[] {min, Arrays.stream(column).max().orElseThrow() - min};
             }
             case ROBUST -> {
-                double[] sorted = column.clone();
-                Arrays.sort(sorted);
-                yield new double[] {quantile(sorted, 0.5), quantile(sorted, 0.75) - quantile(sorted, 0.25)};
+                double[] values = column.clone();
+                yield new double[] {Quantiles.of(values, 0.5), Quantiles.of(values, 0.75) - Quantiles.of(values, 0.25)};
             }
             case NONE -> new double[] {0, 1};
         };
@@ -216,19 +216,8 @@ public final class Preprocessor {
 
     /** The median of the non-missing values, or NaN when every value is missing. */
     public static double median(double[] values) {
-        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        return present.length == 0 ? Double.NaN : quantile(present, 0.5);
-    }
-
-    /**
-     * Linear interpolation between the order statistics around (n - 1) * p of sorted, non-empty values (numpy's
-     * default, as the dataset profile's percentiles).
-     */
-    public static double quantile(double[] sorted, double p) {
-        double position = (sorted.length - 1) * p;
-        int below = (int) Math.floor(position);
-        return below + 1 < sorted.length ? sorted[below] + (position - below) * (sorted[below + 1] - sorted[below])
-                : sorted[below];
+        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        return present.length == 0 ? Double.NaN : Quantiles.of(present, 0.5);
     }
 
     private static double[] column(double[][] rows, int j) {
