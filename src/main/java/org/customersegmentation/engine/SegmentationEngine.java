@@ -19,6 +19,12 @@ import org.customersegmentation.engine.profile.SegmentProfiler;
  */
 public final class SegmentationEngine {
 
+    /**
+     * On more customers than this, the restarts and the fits of a k range run on a seeded sample of this many, and
+     * only the partition kept is refined on every customer.
+     */
+    public static final int FIT_SAMPLE = KMeansClusterer.FIT_SAMPLE;
+
     private SegmentationEngine() {
     }
 

@@ -169,7 +169,7 @@ class OpenApiConfiguration {
     private static Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("An RFC 9457 problem. Some problems add members that say where the fault is: parameter, "
-                        + "line, column, feature, customer, jobStatus, queued, scope, estimatedCost or maxCost.")
+                        + "line, column, feature, customer, jobStatus, queued, scope, estimatedCost, maxCost, estimatedBytes or maxBytes.")
                 .addProperty("type", new StringSchema().format("uri").description("Identifies the kind of problem"))
                 .addProperty("title", new StringSchema().description("Short summary of the kind of problem"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
@@ -190,6 +190,10 @@ class OpenApiConfiguration {
                         + "in coordinate comparisons"))
                 .addProperty("maxCost", new NumberSchema().description("The most a segmentation of the caller's may "
                         + "cost, in coordinate comparisons"))
+                .addProperty("estimatedBytes", new IntegerSchema().format("int64").description("The heap a refused "
+                        + "segmentation was estimated to need, in bytes"))
+                .addProperty("maxBytes", new IntegerSchema().format("int64").description("The heap one segmentation may "
+                        + "use on the service, in bytes"))
                 .addProperty("traceId", new StringSchema().description("The W3C trace ID of the request, as its log "
                         + "lines carry it (that of the traceparent sent in, if any): quote it when reporting a problem"));
     }
