@@ -31,13 +31,15 @@ fi
 psql_db postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 
 # start_service LOG [JVM options...]: starts the jar on the fresh database, waits until it is healthy, and sets
-# $service to its process id (killed when the script exits).
+# $service to its process id (killed when the script exits). The bench tenant may send 2,000 requests a second,
+# so that the load the benchmarks make is measured, not refused.
 start_service() {
     local log=$1
     shift
     SPRING_DATASOURCE_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SPRING_DATASOURCE_USERNAME=$pg_user \
     SEGMENTATION_API_KEYS=bench=bench-key SEGMENTATION_UPLOAD_MAX_SIZE=2GB SERVER_PORT=$port \
-        "$java" "$@" -jar "$jar" > "$log" 2>&1 &
+        "$java" -Dsegmentation.limits.tenants.bench.requests-per-second=2000 \
+        -Dsegmentation.limits.tenants.bench.request-burst=4000 "$@" -jar "$jar" > "$log" 2>&1 &
     service=$!
     trap 'kill $service 2>/dev/null || true' EXIT
     until curl -sf "http://localhost:$port/actuator/health" > /dev/null; do
