@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.customersegmentation.engine.kmeans.Clustering;
 import org.customersegmentation.engine.kmeans.Sampling;
+import org.customersegmentation.engine.kmeans.SquaredDistance;
 
 /**
  * How good a partition is, measured in the space it was fitted in, by the indices scikit-learn reports
@@ -76,7 +77,7 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
         double within = 0;
         double[] spread = new double[k];
         for (int i = 0; i < n; i++) {
-            double squared = squaredDistance(points[i], centroids[labels[i]]);
+            double squared = SquaredDistance.between(points[i], centroids[labels[i]]);
             within += squared;
             spread[labels[i]] += Math.sqrt(squared);
         }
@@ -202,7 +203,7 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
             double worst = 0;
             for (int b = 0; b < k; b++) {
                 if (b != a && sizes[b] > 0) {
-                    double separation = Math.sqrt(squaredDistance(centroids[a], centroids[b]));
+                    double separation = Math.sqrt(SquaredDistance.between(centroids[a], centroids[b]));
                     double ratio = (spreadSums[a] / sizes[a] + spreadSums[b] / sizes[b]) / separation;
                     worst = Math.max(worst, separation == 0 ? Double.POSITIVE_INFINITY : ratio);
                 }
@@ -218,7 +219,7 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
         int clusters = 0;
         for (int c = 0; c < centroids.length; c++) {
             if (sizes[c] > 0) {
-                between += sizes[c] * squaredDistance(centroids[c], mean);
+                between += sizes[c] * SquaredDistance.between(centroids[c], mean);
                 clusters++;
             }
         }
@@ -234,12 +235,4 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
         return sum;
     }
 
-    private static double squaredDistance(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double difference = a[j] - b[j];
-            sum += difference * difference;
-        }
-        return sum;
-    }
 }

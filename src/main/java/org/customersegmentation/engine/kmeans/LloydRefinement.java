@@ -41,7 +41,7 @@ final class LloydRefinement {
         double[][] means = centres;
         blocks(n).forEach(block -> {
             for (int i = block * BLOCK; i < Math.min(n, (block + 1) * BLOCK); i++) {
-                squared[i] = squaredDistance(points[i], means[labels[i]]);
+                squared[i] = SquaredDistance.between(points[i], means[labels[i]]);
             }
         });
         return new Clustering(means, labels, squared);
@@ -83,7 +83,7 @@ final class LloydRefinement {
                 int best = 0;
                 double bestDistance = Double.POSITIVE_INFINITY;
                 for (int c = 0; c < k; c++) {
-                    double distance = squaredDistance(point, centres[c]);
+                    double distance = SquaredDistance.between(point, centres[c]);
                     if (distance < bestDistance) {
                         bestDistance = distance;
                         best = c;
@@ -117,14 +117,5 @@ final class LloydRefinement {
 
     private static IntStream blocks(int n) {
         return IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel();
-    }
-
-    private static double squaredDistance(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            double difference = a[j] - b[j];
-            sum += difference * difference;
-        }
-        return sum;
     }
 }
