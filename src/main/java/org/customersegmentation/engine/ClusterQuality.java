@@ -119,8 +119,7 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
         double[][] scores = new double[partitions][rows.length];
         for (int a = 0; a < rows.length; a++) {
             for (int p = 0, offset = 0; p < partitions; offset += ks[p], p++) {
-                scores[p][a] = silhouette(Arrays.copyOfRange(sums, a * width + offset, a * width + offset + ks[p]),
-                        sizes[p], labels[p][a]);
+                scores[p][a] = silhouette(sums, a * width + offset, sizes[p], labels[p][a]);
             }
         }
         double[] silhouettes = new double[partitions];
@@ -176,16 +175,16 @@ public record ClusterQuality(double silhouette, int silhouetteSampleSize, double
         return sums;
     }
 
-    /** One row's silhouette, from its summed distances to each cluster's rows. */
-    private static double silhouette(double[] sums, int[] sizes, int own) {
+    /** One row's silhouette, from its summed distances to each cluster's rows, at sums[from + cluster]. */
+    private static double silhouette(double[] sums, int from, int[] sizes, int own) {
         if (sizes[own] == 1) {
             return 0;
         }
-        double within = sums[own] / (sizes[own] - 1);
+        double within = sums[from + own] / (sizes[own] - 1);
         double nearest = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < sums.length; c++) {
+        for (int c = 0; c < sizes.length; c++) {
             if (c != own && sizes[c] > 0) {
-                nearest = Math.min(nearest, sums[c] / sizes[c]);
+                nearest = Math.min(nearest, sums[from + c] / sizes[c]);
             }
         }
         double larger = Math.max(within, nearest);

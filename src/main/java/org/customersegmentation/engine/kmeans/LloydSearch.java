@@ -79,13 +79,7 @@ final class LloydSearch {
         }
         double[] squaredDistances = new double[points.length];
         for (int i = 0; i < points.length; i++) {
-            double[] mean = means[labels[i]];
-            double sum = 0;
-            for (int j = 0; j < d; j++) {
-                double difference = points[i][j] - mean[j];
-                sum += difference * difference;
-            }
-            squaredDistances[i] = sum;
+            squaredDistances[i] = SquaredDistance.between(points[i], means[labels[i]]);
         }
         return new Clustering(means, labels, squaredDistances);
     }
